@@ -1,0 +1,14 @@
+import { runMain, startService } from '@cashier/runtime';
+import { createPrisma } from './db/create-prisma';
+
+// The auth service's features arrive with their own issue; it already serves health,
+// owns its database and shuts down gracefully like every other service.
+runMain('auth', () =>
+  startService({
+    name: 'auth',
+    // Only grpc.health.v1 until its RPCs exist: grpc-js refuses to register an empty service.
+    grpcServices: [],
+    createPrisma,
+    register: () => ({}),
+  }),
+);

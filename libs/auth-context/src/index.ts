@@ -1,0 +1,9 @@
+export { ROLES, roleAllows, type CallerContext, type Permission, type Role } from './caller-context';
+export {
+  CONTEXT_METADATA_KEY,
+  CONTEXT_TOKEN_TTL_SECONDS,
+  ContextTokenSigner,
+  ContextTokenVerifier,
+  InvalidContextTokenError,
+} from './context-token';
+export { generateContextKeyPair } from './generate-key-pair';

@@ -1,0 +1,3 @@
+export { createPool, type PoolOptions } from './create-pool';
+export { migrate, MigrationError, readMigrations, type MigrationResult } from './migrate';
+export { withSerializationRetry } from './serialization-retry';

@@ -1,0 +1,6 @@
+export { callUnary, createClient } from './client';
+export { HealthRegistry, ServingStatus } from './health';
+export { ERROR_CODE_KEY, FIELD_VIOLATIONS_KEY, REQUEST_ID_KEY } from './metadata-keys';
+export { bindServer, createGrpcServer, MAX_MESSAGE_BYTES, stopServer } from './server';
+export { ServiceError, type FieldViolation } from './service-error';
+export { unaryHandler, type CallScope } from './unary-handler';

@@ -1,0 +1,29 @@
+// `npm start`: runs every service and the gateway as separate processes until Ctrl-C.
+import { LocalSystem } from '@cashier/testing';
+
+async function main(): Promise<void> {
+  const system = new LocalSystem();
+  process.stdout.write(`[start] starting 7 services and the gateway; logs in ${system.logDir}/<service>.log\n`);
+  await system.start();
+  process.stdout.write(`[start] CashierAI is up: ${system.gatewayUrl}  (Ctrl-C stops it)\n`);
+  process.stdout.write(
+    `[start] try: curl -s -X POST ${system.gatewayUrl}/v1/transactions -H 'content-type: application/json' \\\n` +
+      `  -H 'X-Placeholder-User-Id: 0190f3a0-0000-7000-8000-000000000001' -H 'X-Team-Id: 0190f3a0-0000-7000-8000-0000000000aa' \\\n` +
+      `  -d '{"type":"expense","amount":"12.50","currency":"USD","occurred_at":"2026-11-26T10:00:00Z","description":"lunch"}'\n`,
+  );
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write('\n[start] stopping...\n');
+    await system.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch(async (error: unknown) => {
+  process.stderr.write(`[start] ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
