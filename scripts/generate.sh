@@ -6,8 +6,10 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 export PATH="$root/node_modules/.bin:$PATH"
 
+# buf ships as a prebuilt binary in an npm package (linux-x64, like the Node runtime we use).
+buf="$root/node_modules/@bufbuild/buf-linux-x64/bin/buf"
 rm -rf libs/contracts/src/generated
-(cd proto && buf generate)
+(cd proto && "$buf" generate)
 echo "[generate] proto -> libs/contracts/src/generated"
 
 # Prisma generate only reads the schema, but the CLI insists on locating a

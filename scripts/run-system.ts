@@ -1,9 +1,12 @@
 // `npm start`: runs every service and the gateway as separate processes until Ctrl-C.
-import { LocalSystem } from '@cashier/testing';
+import { join } from 'node:path';
+import { LocalSystem, REPO_ROOT } from '@cashier/testing';
 
 async function main(): Promise<void> {
-  const system = new LocalSystem();
-  process.stdout.write(`[start] starting 7 services and the gateway; logs in ${system.logDir}/<service>.log\n`);
+  const system = new LocalSystem({ keysDir: join(REPO_ROOT, 'var', 'keys') });
+  process.stdout.write(
+    `[start] starting ${system.services.length} services and the gateway; logs in ${system.logDir}/<service>.log\n`,
+  );
   await system.start();
   process.stdout.write(`[start] CashierAI is up: ${system.gatewayUrl}  (Ctrl-C stops it)\n`);
   process.stdout.write(

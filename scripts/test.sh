@@ -6,12 +6,16 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 bash scripts/setup.sh
-bash infra/local.sh start
+# CASHIER_INFRA=external: PostgreSQL, Redis and Kafka are already running elsewhere
+# (e.g. `docker compose -f docker-compose.infra.yml up -d`); see README.
+if [ "${CASHIER_INFRA:-local}" != external ]; then bash infra/local.sh start; fi
 export PATH="$root/node_modules/.bin:$PATH"
 node dist/tools/migrate-all.js
 echo "[test] typecheck + lint"
 tsc -p tsconfig.json --noEmit
+# The module-boundary lint rule reads Nx's project graph; compute it first.
+NX_DAEMON=false nx show projects >/dev/null
 eslint --max-warnings 0 .
-(cd proto && buf lint)
+(cd proto && "$root/node_modules/@bufbuild/buf-linux-x64/bin/buf" lint)
 echo "[test] jest"
 exec jest --runInBand "$@"

@@ -25,7 +25,13 @@ runMain('gateway', async () => {
   server.headersTimeout = 15_000;
   server.requestTimeout = 30_000;
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve) => server.listen(config.HTTP_PORT, config.HTTP_HOST, resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.HTTP_PORT, config.HTTP_HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   logger.info({ url: `http://${config.HTTP_HOST}:${config.HTTP_PORT}`, pid: process.pid }, 'gateway listening');
 
   onShutdown(

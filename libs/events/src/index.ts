@@ -11,3 +11,4 @@ export { createKafka, ensureTopics } from './kafka';
 export { outboxRecord, type OutboxRecord } from './outbox-record';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 export { deadLetterTopicOf, EventType, topicOf } from './topics';
+export { OUTBOX_INBOX_SQL } from './outbox-inbox-sql';

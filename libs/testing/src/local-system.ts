@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync, type WriteStream } from 'node:fs';
+import type { JWK } from 'jose';
 import { dirname, join } from 'node:path';
 import { generateContextKeyPair } from '@cashier/auth-context';
 import { grpcHealth } from './grpc-health';
@@ -12,6 +13,22 @@ function findRepoRoot(start: string): string {
     if (existsSync(join(dir, 'nx.json'))) return dir;
     if (dirname(dir) === dir) throw new Error(`no nx.json above ${start}`);
   }
+}
+
+async function loadOrCreateKeys(dir: string): Promise<{ privateJwk: JWK; publicJwk: JWK }> {
+  const privateFile = join(dir, 'context.private.jwk');
+  const publicFile = join(dir, 'context.public.jwk');
+  if (existsSync(privateFile) && existsSync(publicFile)) {
+    return {
+      privateJwk: JSON.parse(readFileSync(privateFile, 'utf8')) as JWK,
+      publicJwk: JSON.parse(readFileSync(publicFile, 'utf8')) as JWK,
+    };
+  }
+  const keys = await generateContextKeyPair();
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(privateFile, JSON.stringify(keys.privateJwk), { mode: 0o600 });
+  writeFileSync(publicFile, JSON.stringify(keys.publicJwk));
+  return keys;
 }
 
 /** The monorepo root, found from this file whether it runs from source or from a bundle in dist/. */
@@ -28,6 +45,11 @@ export interface LocalSystemOptions {
   env?: Partial<Record<ServiceName, Record<string, string>>>;
   /** Also copy every log line to this process's stdout. */
   echoLogs?: boolean;
+  /**
+   * Where the context-token key pair lives (made there on first use), so that one service
+   * can be restarted by hand and still trust the gateway. Without it: a fresh pair per run.
+   */
+  keysDir?: string;
 }
 
 interface Running {
@@ -67,7 +89,7 @@ export class LocalSystem {
       if (!existsSync(this.entry(service))) throw new Error(`${this.entry(service)} is missing: run npm run build`);
     }
     mkdirSync(this.logDir, { recursive: true });
-    const keys = await generateContextKeyPair();
+    const keys = this.options.keysDir ? await loadOrCreateKeys(this.options.keysDir) : await generateContextKeyPair();
     const common = {
       KAFKA_BROKERS: infra.kafkaBrokers,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',

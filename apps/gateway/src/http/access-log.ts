@@ -10,7 +10,7 @@ export function accessLog(logger: Logger): RequestHandler {
         {
           requestId: res.locals.requestId,
           method: req.method,
-          path: req.path,
+          path: req.originalUrl.split('?')[0],
           status: res.statusCode,
           ms: Math.round(performance.now() - started),
         },
