@@ -1,4 +1,4 @@
-import { createPool } from '@cashier/db';
+import { Pool } from 'pg';
 import { databaseUrl } from './infra-settings';
 
 type Delegate = { findFirst: (args?: unknown) => Promise<unknown> };
@@ -13,10 +13,10 @@ interface PrismaLike {
  */
 export async function expectSchemaMatchesDatabase<P extends PrismaLike>(
   database: string,
-  createPrisma: (pool: ReturnType<typeof createPool>) => P,
+  createPrisma: (pool: Pool) => P,
   modelNames: Record<string, string>,
 ): Promise<string[]> {
-  const pool = createPool({ url: databaseUrl(database), applicationName: 'schema-check', max: 2 });
+  const pool = new Pool({ connectionString: databaseUrl(database), max: 2 });
   const prisma = createPrisma(pool);
   const checked: string[] = [];
   try {
