@@ -1,12 +1,27 @@
 export const ROLES = ['admin', 'cashier', 'observer'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Who is calling, for which team, as vouched for by the gateway. */
-export interface CallerContext {
+/**
+ * What the gateway vouches for on one call: always the request; the user once they are
+ * authenticated (with their session); the team and role once membership is checked.
+ */
+export interface InternalContext {
+  readonly requestId: string;
+  readonly userId?: string;
+  readonly sessionId?: string;
+  readonly teamId?: string;
+  readonly role?: Role;
+}
+
+/** A call made on behalf of a signed-in user. */
+export interface UserContext extends InternalContext {
   readonly userId: string;
+}
+
+/** A call made by a member inside one team, with their role there. */
+export interface CallerContext extends UserContext {
   readonly teamId: string;
   readonly role: Role;
-  readonly requestId: string;
 }
 
 export type Permission = 'read' | 'write' | 'manage';

@@ -1,5 +1,5 @@
 import { importJWK, jwtVerify, SignJWT, type JWK, type KeyLike } from 'jose';
-import { ROLES, type CallerContext, type Role } from './caller-context';
+import { ROLES, type InternalContext, type Role } from './caller-context';
 
 /** gRPC metadata key that carries the signed internal context token. */
 export const CONTEXT_METADATA_KEY = 'x-cashier-context';
@@ -25,15 +25,15 @@ export class ContextTokenSigner {
   }
 
   /** `audience` is the callee service: a token minted for billing is refused by transactions. */
-  sign(context: CallerContext, audience: string): Promise<string> {
-    return new SignJWT({ team: context.teamId, role: context.role, rid: context.requestId })
+  sign(context: InternalContext, audience: string): Promise<string> {
+    const jwt = new SignJWT({ rid: context.requestId, sid: context.sessionId, team: context.teamId, role: context.role })
       .setProtectedHeader({ alg: ALGORITHM, typ: TOKEN_TYPE })
       .setIssuer(ISSUER)
       .setAudience(audience)
-      .setSubject(context.userId)
       .setIssuedAt()
-      .setExpirationTime(`${CONTEXT_TOKEN_TTL_SECONDS}s`)
-      .sign(this.key);
+      .setExpirationTime(`${CONTEXT_TOKEN_TTL_SECONDS}s`);
+    if (context.userId) jwt.setSubject(context.userId);
+    return jwt.sign(this.key);
   }
 }
 
@@ -48,7 +48,7 @@ export class ContextTokenVerifier {
     return new ContextTokenVerifier(await importJWK(publicJwk, ALGORITHM), audience);
   }
 
-  async verify(token: string | undefined): Promise<CallerContext> {
+  async verify(token: string | undefined): Promise<InternalContext> {
     if (!token) throw new InvalidContextTokenError('missing');
     try {
       const { payload } = await jwtVerify(token, this.key, {
@@ -56,16 +56,29 @@ export class ContextTokenVerifier {
         typ: TOKEN_TYPE,
         issuer: ISSUER,
         audience: this.audience,
-        requiredClaims: ['exp', 'iat', 'sub'],
+        requiredClaims: ['exp', 'iat', 'rid'],
         maxTokenAge: `${CONTEXT_TOKEN_TTL_SECONDS + 5}s`,
         clockTolerance: 5,
       });
-      const { sub, team, role, rid } = payload;
-      if (typeof sub !== 'string' || typeof team !== 'string' || typeof rid !== 'string') {
-        throw new InvalidContextTokenError('claims missing');
+      const { sub, sid, team, role, rid } = payload;
+      const optionalString = (value: unknown, name: string): string | undefined => {
+        if (value === undefined) return undefined;
+        if (typeof value !== 'string' || value === '') throw new InvalidContextTokenError(`${name} is malformed`);
+        return value;
+      };
+      if (typeof rid !== 'string') throw new InvalidContextTokenError('rid is malformed');
+      if (role !== undefined && !ROLES.includes(role as Role)) throw new InvalidContextTokenError('unknown role');
+      const context: InternalContext = {
+        requestId: rid,
+        userId: optionalString(sub, 'sub'),
+        sessionId: optionalString(sid, 'sid'),
+        teamId: optionalString(team, 'team'),
+        role: role as Role | undefined,
+      };
+      if ((context.teamId === undefined) !== (context.role === undefined) || (context.teamId && !context.userId)) {
+        throw new InvalidContextTokenError('team and role come together, and only with a user');
       }
-      if (!ROLES.includes(role as Role)) throw new InvalidContextTokenError('unknown role');
-      return { userId: sub, teamId: team, role: role as Role, requestId: rid };
+      return context;
     } catch (error) {
       if (error instanceof InvalidContextTokenError) throw error;
       throw new InvalidContextTokenError((error as Error).message);

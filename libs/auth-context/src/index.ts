@@ -1,4 +1,12 @@
-export { ROLES, roleAllows, type CallerContext, type Permission, type Role } from './caller-context';
+export {
+  ROLES,
+  roleAllows,
+  type CallerContext,
+  type InternalContext,
+  type Permission,
+  type Role,
+  type UserContext,
+} from './caller-context';
 export {
   CONTEXT_METADATA_KEY,
   CONTEXT_TOKEN_TTL_SECONDS,

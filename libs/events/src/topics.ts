@@ -5,6 +5,11 @@
  */
 export const EventType = {
   TransactionCreated: 'transactions.transaction.created.v1',
+  UserRegistered: 'auth.user.registered.v1',
+  SessionRevoked: 'auth.session.revoked.v1',
+  TeamCreated: 'userteam.team.created.v1',
+  TeamDeleted: 'userteam.team.deleted.v1',
+  MembershipChanged: 'userteam.membership.changed.v1',
 } as const;
 export type EventType = (typeof EventType)[keyof typeof EventType];
 

@@ -3,4 +3,4 @@ export { HealthRegistry, ServingStatus } from './health';
 export { ERROR_CODE_KEY, FIELD_VIOLATIONS_KEY, REQUEST_ID_KEY } from './metadata-keys';
 export { bindServer, createGrpcServer, MAX_MESSAGE_BYTES, stopServer } from './server';
 export { ServiceError, type FieldViolation } from './service-error';
-export { unaryHandler, type CallScope } from './unary-handler';
+export { publicUnaryHandler, unaryHandler, userUnaryHandler, type CallScope, type HandlerDeps } from './unary-handler';

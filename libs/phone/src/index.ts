@@ -1,0 +1,1 @@
+export { InvalidPhoneError, maskPhone, normalizePhone } from './phone';
