@@ -5,6 +5,7 @@ const swc = [
   { jsc: { target: 'es2023', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } },
 ];
 const moduleNameMapper = {
+  '^@cashier/gateway/routes$': '<rootDir>/apps/gateway/src/routes/register-v1-routes.ts',
   '^@cashier/contracts/(.*)$': '<rootDir>/libs/contracts/src/generated/$1',
   '^@cashier/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
 };

@@ -2,13 +2,25 @@ import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { grpcHealth, LocalSystem, REPO_ROOT, waitFor, GRPC_SERVICES, GRPC_SERVICE_NAMES } from '@cashier/testing';
-import { Api, expense, newActor, type Actor } from './support/api';
+import { Api, expense, type Actor } from './support/api';
 import { kafkaBroker, residentMiB } from './support/infra-control';
 import { LedgerDb } from './support/ledger-db';
+import { createTeam, signIn, teamOfThree, type Person, type TestTeam } from './support/people';
 
-const system = new LocalSystem({ portOffset: 10_000, logDir: join(REPO_ROOT, 'var', 'log', 'e2e') });
+const system = new LocalSystem({
+  portOffset: 10_000,
+  logDir: join(REPO_ROOT, 'var', 'log', 'e2e'),
+  env: { gateway: { TRUST_PROXY_HOPS: '1' } },
+});
 let api: Api;
 let db: LedgerDb;
+let team: TestTeam;
+let outsider: Person;
+
+/** A new, empty team of the fixture's admin: for tests that count rows from zero. */
+async function freshTeam(): Promise<Actor> {
+  return { ...team.admin, teamId: await createTeam(api, team.admin, `team ${randomUUID()}`) };
+}
 
 async function usage(actor: Actor): Promise<number> {
   const response = await api.get('/v1/billing/usage?period=2026-11', actor);
@@ -20,6 +32,8 @@ beforeAll(async () => {
   await system.start();
   api = new Api(system.gatewayUrl);
   db = new LedgerDb();
+  team = await teamOfThree(api, system.smsSinkFile);
+  outsider = await signIn(api, system.smsSinkFile);
 }, 120_000);
 
 afterAll(async () => {
@@ -54,7 +68,7 @@ describe('every service, as its own process', () => {
 
 describe('POST /v1/transactions -> transactions -> outbox -> Kafka -> billing', () => {
   it('creates a transaction, reads it back, and billing counts it exactly once', async () => {
-    const actor = newActor();
+    const actor = await freshTeam();
     const created = await api.post('/v1/transactions', actor, expense({ amount: '1234.56', currency: 'BDT' }));
     expect(created.status).toBe(201);
     expect(created.headers.get('content-type')).toMatch(/^application\/json/);
@@ -66,7 +80,7 @@ describe('POST /v1/transactions -> transactions -> outbox -> Kafka -> billing', 
       currency: 'BDT',
       occurred_at: '2026-11-20T10:00:00.000Z',
       description: 'groceries',
-      created_by: actor.userId,
+      created_by: team.admin.userId,
       created_at: expect.any(String),
       version: 1,
     });
@@ -82,7 +96,7 @@ describe('POST /v1/transactions -> transactions -> outbox -> Kafka -> billing', 
   });
 
   it('keeps exact amounts in currencies with 0, 2 and 3 decimals', async () => {
-    const actor = newActor();
+    const actor = team.cashier;
     for (const [amount, currency] of [['500', 'JPY'], ['0.10', 'USD'], ['1.234', 'KWD']]) {
       const created = await api.post('/v1/transactions', actor, expense({ amount, currency }));
       expect(created.status).toBe(201);
@@ -91,20 +105,20 @@ describe('POST /v1/transactions -> transactions -> outbox -> Kafka -> billing', 
   });
 
   it('replays a retry with the same client id: same body, one row, one event', async () => {
-    const actor = newActor();
+    const actor = await freshTeam();
     const id = randomUUID();
     const first = await api.post('/v1/transactions', actor, expense({ id }));
     const retry = await api.post('/v1/transactions', actor, expense({ id }));
     expect([first.status, retry.status]).toEqual([201, 200]);
     expect(retry.body).toEqual(first.body);
-    expect(await db.counts(actor.teamId)).toEqual({ transactions: 1, outbox: 1 });
+    expect(await db.counts(actor.teamId!)).toEqual({ transactions: 1, outbox: 1 });
     const conflicting = await api.post('/v1/transactions', actor, expense({ id, amount: '99.00' }));
     expect(conflicting.status).toBe(409);
-    expect(await db.counts(actor.teamId)).toEqual({ transactions: 1, outbox: 1 });
+    expect(await db.counts(actor.teamId!)).toEqual({ transactions: 1, outbox: 1 });
   });
 
   it('carries one request id through the gateway, transactions and billing logs', async () => {
-    const actor = newActor();
+    const actor = team.cashier;
     const requestId = `e2e-${randomUUID()}`;
     const created = await api.post('/v1/transactions', actor, expense(), { 'x-request-id': requestId });
     expect(created.status).toBe(201);
@@ -140,24 +154,24 @@ describe('bad input is a 4xx problem+json and writes nothing', () => {
   ];
 
   it.each(cases)('refuses $what', async ({ body, expected, headers }) => {
-    const actor = newActor();
+    const actor = await freshTeam();
     const response = await api.post('/v1/transactions', actor, body, headers);
     expect(response.status).toBe(expected);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(response.body).toMatchObject({ status: expected, title: expect.any(String), detail: expect.any(String) });
     expect(JSON.stringify(response.body)).not.toMatch(/prisma|stack|at .*\.ts/i);
-    expect(await db.counts(actor.teamId)).toEqual({ transactions: 0, outbox: 0 });
+    expect(await db.counts(actor.teamId!)).toEqual({ transactions: 0, outbox: 0 });
   });
 
   it('names each offending field', async () => {
-    const response = await api.post('/v1/transactions', newActor(), expense({ amount: '12.345', type: 'gift' }));
+    const response = await api.post('/v1/transactions', team.cashier, expense({ amount: '12.345', type: 'gift' }));
     expect(response.body.errors).toEqual(
       expect.arrayContaining([expect.objectContaining({ field: 'type' })]),
     );
   });
 
   it('answers an unknown route and a disallowed method with problem+json', async () => {
-    const unknown = await api.get('/v1/nothing-here', newActor());
+    const unknown = await api.get('/v1/nothing-here', team.cashier);
     expect([unknown.status, unknown.body.code]).toEqual([404, 'ROUTE_NOT_FOUND']);
     // fetch() refuses to send TRACE, so this one goes through node:http.
     const trace = await new Promise<{ status?: number; type?: string }>((resolve, reject) => {
@@ -175,9 +189,8 @@ describe('bad input is a 4xx problem+json and writes nothing', () => {
 
 describe('tenancy and roles', () => {
   it("answers 404 for another team's transaction, exactly as for an id that does not exist", async () => {
-    const owner = newActor();
-    const created = await api.post('/v1/transactions', owner, expense());
-    const intruder = newActor('admin');
+    const created = await api.post('/v1/transactions', team.cashier, expense());
+    const intruder = { ...outsider, teamId: await createTeam(api, outsider, 'intruders') };
     const foreign = await api.get(`/v1/transactions/${created.body.id}`, intruder);
     const missing = await api.get(`/v1/transactions/${randomUUID()}`, intruder);
     expect(foreign.status).toBe(404);
@@ -186,13 +199,12 @@ describe('tenancy and roles', () => {
   });
 
   it('lets an observer read but not write', async () => {
-    const cashier = newActor('cashier');
-    const created = await api.post('/v1/transactions', cashier, expense());
-    const observer = newActor('observer', cashier.teamId);
-    expect((await api.get(`/v1/transactions/${created.body.id}`, observer)).status).toBe(200);
-    const denied = await api.post('/v1/transactions', observer, expense());
+    const created = await api.post('/v1/transactions', team.cashier, expense());
+    const before = await db.counts(team.teamId);
+    expect((await api.get(`/v1/transactions/${created.body.id}`, team.observer)).status).toBe(200);
+    const denied = await api.post('/v1/transactions', team.observer, expense());
     expect(denied.status).toBe(403);
-    expect(await db.counts(cashier.teamId)).toEqual({ transactions: 1, outbox: 1 });
+    expect(await db.counts(team.teamId)).toEqual(before);
   });
 
   it('refuses a request without an identity', async () => {
@@ -202,19 +214,19 @@ describe('tenancy and roles', () => {
 
 describe('a Kafka outage', () => {
   it('keeps accepting writes while the broker is down and delivers every event once it is back', async () => {
-    const actor = newActor();
+    const actor = await freshTeam();
     kafkaBroker('stop');
     try {
       for (let i = 0; i < 10; i++) {
         const created = await api.post('/v1/transactions', actor, expense({ amount: `${i + 1}.00` }));
         expect(created.status).toBe(201);
       }
-      expect(await db.pendingOutbox(actor.teamId)).toBe(10);
+      expect(await db.pendingOutbox(actor.teamId!)).toBe(10);
     } finally {
       kafkaBroker('start');
     }
     await waitFor('all 10 events counted', async () => ((await usage(actor)) === 10 ? true : undefined), 120_000, 500);
-    expect(await db.pendingOutbox(actor.teamId)).toBe(0);
+    expect(await db.pendingOutbox(actor.teamId!)).toBe(0);
   });
 });
 

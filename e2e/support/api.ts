@@ -1,13 +1,9 @@
-import { randomUUID } from 'node:crypto';
-
+/** Who is calling: a signed-in person, optionally inside a team (X-Team-Id). */
 export interface Actor {
-  userId: string;
-  teamId: string;
-  role?: 'admin' | 'cashier' | 'observer';
-}
-
-export function newActor(role: Actor['role'] = 'cashier', teamId: string = randomUUID()): Actor {
-  return { userId: randomUUID(), teamId, role };
+  accessToken: string;
+  teamId?: string;
+  /** Sent as X-Forwarded-For: the e2e gateway trusts one proxy hop, so tests choose client IPs. */
+  ip?: string;
 }
 
 export interface ApiResponse {
@@ -18,20 +14,22 @@ export interface ApiResponse {
 
 /** A thin HTTP client for the gateway, as the mobile app would call it. */
 export class Api {
-  constructor(private readonly baseUrl: string) {}
+  constructor(readonly baseUrl: string) {}
 
-  async request(method: string, path: string, actor: Actor | undefined, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> {
+  async request(
+    method: string,
+    path: string,
+    actor: Actor | undefined,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
         ...(body !== undefined && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}),
-        ...(actor
-          ? {
-              'x-placeholder-user-id': actor.userId,
-              'x-team-id': actor.teamId,
-              'x-placeholder-role': actor.role ?? 'cashier',
-            }
-          : {}),
+        ...(actor?.accessToken ? { authorization: `Bearer ${actor.accessToken}` } : {}),
+        ...(actor?.teamId ? { 'x-team-id': actor.teamId } : {}),
+        ...(actor?.ip ? { 'x-forwarded-for': actor.ip } : {}),
         ...headers,
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
@@ -50,8 +48,16 @@ export class Api {
     return this.request('POST', path, actor, body, headers);
   }
 
+  patch(path: string, actor: Actor | undefined, body: unknown, headers?: Record<string, string>) {
+    return this.request('PATCH', path, actor, body, headers);
+  }
+
   get(path: string, actor: Actor | undefined, headers?: Record<string, string>) {
     return this.request('GET', path, actor, undefined, headers);
+  }
+
+  delete(path: string, actor: Actor | undefined, headers?: Record<string, string>) {
+    return this.request('DELETE', path, actor, undefined, headers);
   }
 }
 

@@ -6,14 +6,17 @@ import type { Logger } from '@cashier/logger';
 import type { GatewayConfig } from './config';
 import type { Downstream } from './grpc-clients/downstream';
 import { accessLog } from './http/access-log';
+import { authenticate } from './http/authenticate';
 import { errorHandler, methodGuard, notFound, requireJson } from './http/error-handler';
-import { placeholderIdentity } from './http/placeholder-identity';
-import { Problem } from './http/problem';
-import { ipRateLimit } from './http/rate-limit';
+import { ipRateLimit, otpRateLimit } from './http/rate-limit';
 import { requestId } from './http/request-id';
-import { billingRoutes } from './routes/billing-routes';
+import { PolicyRouter } from './http/route-policy';
+import { teamAccess } from './http/team-access';
+import type { AccessTokenVerifier } from './identity/access-token-verifier';
+import type { MembershipResolver } from './identity/membership-resolver';
+import type { SessionDenylist } from './identity/session-denylist';
 import { healthRoutes } from './routes/health-routes';
-import { transactionsRoutes } from './routes/transactions-routes';
+import { registerV1Routes } from './routes/register-v1-routes';
 
 export const BODY_LIMIT = '64kb';
 
@@ -22,17 +25,19 @@ const noStore: RequestHandler = (_req, res, next) => {
   next();
 };
 
-const noIdentityYet: RequestHandler = (_req, _res, next) => {
-  next(new Problem(401, 'UNAUTHENTICATED', 'authentication is required'));
-};
-
-export function createApp(deps: {
+export interface GatewayDeps {
   config: GatewayConfig;
   logger: Logger;
   redis: Redis;
   downstream: Downstream;
+  tokens: AccessTokenVerifier;
+  denylist: SessionDenylist;
+  memberships: MembershipResolver;
   isShuttingDown: () => boolean;
-}): express.Express {
+}
+
+/** The HTTP API. Returns the app and its route-policy table (every /v1 route has a policy). */
+export function createApp(deps: GatewayDeps): { app: express.Express; routes: PolicyRouter } {
   const { config, logger } = deps;
   const app = express();
   app.disable('x-powered-by');
@@ -49,14 +54,23 @@ export function createApp(deps: {
   app.use(requireJson);
   app.use(express.json({ limit: BODY_LIMIT, strict: true }));
 
-  const v1 = express.Router();
-  v1.use(noStore);
-  v1.use(config.PLACEHOLDER_IDENTITY ? placeholderIdentity : noIdentityYet);
-  v1.use(transactionsRoutes(deps.downstream));
-  v1.use(billingRoutes(deps.downstream));
-  app.use('/v1', v1);
+  const routes = new PolicyRouter('/v1', {
+    authenticate: authenticate(deps.tokens, deps.denylist),
+    teamAccess: (permission) => teamAccess(deps.memberships, permission),
+  });
+  routes.router.use(noStore);
+  registerV1Routes(routes, {
+    downstream: deps.downstream,
+    tokens: deps.tokens,
+    otpLimit: otpRateLimit(deps.redis, config.OTP_RATE_LIMIT_PER_MINUTE),
+  });
+  app.use('/v1', routes.router);
+  app.get('/.well-known/jwks.json', async (_req, res) => {
+    res.setHeader('Cache-Control', 'public, max-age=300');
+    res.json(await deps.tokens.jwks());
+  });
 
   app.use(notFound);
   app.use(errorHandler(logger));
-  return app;
+  return { app, routes };
 }

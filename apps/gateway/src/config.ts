@@ -26,11 +26,19 @@ export const gatewayConfigShape = {
     .refine((origins) => !origins.includes('*'), 'must list origins; "*" is not allowed'),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  OTP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   GRPC_DEADLINE_MS: settings.millis().default(2_000),
+  AUTH_GRPC_ADDR: settings.hostPort(),
+  USER_TEAM_GRPC_ADDR: settings.hostPort(),
   TRANSACTIONS_GRPC_ADDR: settings.hostPort(),
   BILLING_GRPC_ADDR: settings.hostPort(),
   INTERNAL_CONTEXT_PRIVATE_KEY: jwk('the gateway private key'),
-  PLACEHOLDER_IDENTITY: settings.flag().default(false),
+  ACCESS_TOKEN_ISSUER: z.string().min(1).default('cashier-auth'),
+  ACCESS_TOKEN_AUDIENCE: z.string().min(1).default('cashier-api'),
+  /** How long an unknown `kid` must wait before it may trigger another JWKS fetch. */
+  JWKS_REFRESH_COOLDOWN_MS: settings.millis().default(30_000),
+  MEMBERSHIP_CACHE_TTL_MS: settings.millis().default(30_000),
+  KAFKA_BROKERS: settings.list(),
   SHUTDOWN_GRACE_MS: settings.millis().default(10_000),
 };
 

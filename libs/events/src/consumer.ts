@@ -21,6 +21,10 @@ export interface EventConsumerOptions {
   /** Tries per message before it goes to the dead-letter topic. */
   maxAttempts?: number;
   initialBackoffMs?: number;
+  /** Defaults to `dlt.<groupId>`; per-instance groups (every gateway sees every event) share one. */
+  deadLetterTopic?: string;
+  /** A new group reads the topics from their start (default) or only what arrives from now on. */
+  fromBeginning?: boolean;
 }
 
 /** A failure that retrying cannot fix: the message goes straight to the dead-letter topic. */
@@ -57,13 +61,16 @@ export class EventConsumer {
     });
     this.maxAttempts = options.maxAttempts ?? 5;
     this.initialBackoffMs = options.initialBackoffMs ?? 100;
-    this.deadLetterTopic = deadLetterTopicOf(options.groupId);
+    this.deadLetterTopic = options.deadLetterTopic ?? deadLetterTopicOf(options.groupId);
   }
 
   async start(): Promise<void> {
     await this.producer.connect();
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: Object.keys(this.options.handlers), fromBeginning: true });
+    await this.consumer.subscribe({
+      topics: Object.keys(this.options.handlers),
+      fromBeginning: this.options.fromBeginning ?? true,
+    });
     await this.consumer.run({
       autoCommit: true,
       partitionsConsumedConcurrently: 3,

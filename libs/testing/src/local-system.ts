@@ -102,6 +102,7 @@ export class LocalSystem {
         GRPC_PORT: String(GRPC_SERVICES[service].port + this.offset),
         DATABASE_URL: databaseUrl(GRPC_SERVICES[service].database),
         INTERNAL_CONTEXT_PUBLIC_KEY: JSON.stringify(keys.publicJwk),
+        ...(service === 'auth' ? this.authEnvironment() : {}),
         ...this.options.env?.[service],
       });
     }
@@ -111,10 +112,11 @@ export class LocalSystem {
         ...common,
         HTTP_PORT: String(GATEWAY_PORT + this.offset),
         REDIS_URL: infra.redisUrl,
+        AUTH_GRPC_ADDR: this.grpcAddress('auth'),
+        USER_TEAM_GRPC_ADDR: this.grpcAddress('user-team'),
         TRANSACTIONS_GRPC_ADDR: this.grpcAddress('transactions'),
         BILLING_GRPC_ADDR: this.grpcAddress('billing'),
         INTERNAL_CONTEXT_PRIVATE_KEY: JSON.stringify(keys.privateJwk),
-        PLACEHOLDER_IDENTITY: 'true',
         ...this.options.env?.gateway,
       });
     }
@@ -125,6 +127,24 @@ export class LocalSystem {
       await this.stop();
       throw error;
     }
+  }
+
+  /** Where the auth service's local SMS sink writes the codes it "sends". */
+  get smsSinkFile(): string {
+    return join(this.logDir, 'sms-outbox.jsonl');
+  }
+
+  /**
+   * Development secrets for auth. Local only: production reads them from its secret store
+   * (k8s/base/auth, Secret `auth-secrets`).
+   */
+  private authEnvironment(): Record<string, string> {
+    return {
+      OTP_PEPPER: 'local-development-otp-pepper-not-a-secret-0001',
+      SIGNING_KEYS_SECRET: 'local-development-signing-keys-secret-not-a-secret-0001',
+      SMS_PROVIDER: 'sink',
+      SMS_SINK_FILE: this.smsSinkFile,
+    };
   }
 
   /** Starts one service (again) with the environment it was first given, and waits until it serves. */

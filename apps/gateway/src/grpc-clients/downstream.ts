@@ -1,38 +1,72 @@
 import { Metadata, type Client } from '@grpc/grpc-js';
+import { AuthServiceClient } from '@cashier/contracts/cashier/auth/v1/auth';
 import { BillingServiceClient } from '@cashier/contracts/cashier/billing/v1/billing';
 import { TransactionsServiceClient } from '@cashier/contracts/cashier/transactions/v1/transactions';
-import { CONTEXT_METADATA_KEY, type CallerContext, type ContextTokenSigner } from '@cashier/auth-context';
-import { createClient, REQUEST_ID_KEY } from '@cashier/grpc';
+import { UserTeamServiceClient } from '@cashier/contracts/cashier/userteam/v1/userteam';
+import { CONTEXT_METADATA_KEY, type ContextTokenSigner, type InternalContext } from '@cashier/auth-context';
+import { callUnary, createClient, REQUEST_ID_KEY } from '@cashier/grpc';
 
-export interface Downstream {
+export type DownstreamName = 'auth' | 'user-team' | 'transactions' | 'billing';
+
+interface Clients {
+  auth: AuthServiceClient;
+  'user-team': UserTeamServiceClient;
   transactions: TransactionsServiceClient;
   billing: BillingServiceClient;
-  /** Metadata for one call: the caller's context token, minted for that service only. */
-  metadataFor(service: 'transactions' | 'billing', caller: CallerContext): Promise<Metadata>;
-  deadlineMs: number;
-  close(): void;
 }
 
-export function connectDownstream(options: {
-  transactionsAddr: string;
-  billingAddr: string;
-  signer: ContextTokenSigner;
-  deadlineMs: number;
-}): Downstream {
-  const transactions = createClient(TransactionsServiceClient, options.transactionsAddr, ['GetTransaction']);
-  const billing = createClient(BillingServiceClient, options.billingAddr, ['GetUsage']);
-  return {
-    transactions,
-    billing,
-    deadlineMs: options.deadlineMs,
-    async metadataFor(service, caller) {
-      const metadata = new Metadata();
-      metadata.set(CONTEXT_METADATA_KEY, await options.signer.sign(caller, service));
-      metadata.set(REQUEST_ID_KEY, caller.requestId);
-      return metadata;
-    },
-    close() {
-      for (const client of [transactions, billing] as Client[]) client.close();
-    },
-  };
+type UnaryMethods<C> = {
+  [K in keyof C]: C[K] extends (request: infer Req, metadata: Metadata, options: any, callback: (error: any, response: infer Res) => void) => any
+    ? (request: Req, metadata: Metadata, options: any, callback: (error: any, response: Res) => void) => any
+    : never;
+};
+type RequestOf<F> = F extends (request: infer Req, metadata: Metadata, options: any, callback: any) => any ? Req : never;
+type ResponseOf<F> = F extends (request: any, metadata: Metadata, options: any, callback: (error: any, response: infer Res) => void) => any
+  ? Res
+  : never;
+
+/**
+ * The gateway's gRPC clients. Every call carries a context token minted for that one
+ * service (its audience), the request id, and a deadline.
+ */
+export class Downstream {
+  private readonly clients: Clients;
+
+  constructor(
+    addresses: Record<DownstreamName, string>,
+    private readonly signer: ContextTokenSigner,
+    readonly deadlineMs: number,
+  ) {
+    this.clients = {
+      auth: createClient(AuthServiceClient, addresses.auth, ['GetJwks', 'ListSessions']),
+      'user-team': createClient(UserTeamServiceClient, addresses['user-team'], [
+        'GetMembership',
+        'GetMe',
+        'ListMyTeams',
+        'GetTeam',
+        'ListMembers',
+        'ListMyInvitations',
+      ]),
+      transactions: createClient(TransactionsServiceClient, addresses.transactions, ['GetTransaction']),
+      billing: createClient(BillingServiceClient, addresses.billing, ['GetUsage']),
+    };
+  }
+
+  async call<S extends DownstreamName, M extends keyof UnaryMethods<Clients[S]> & string>(
+    service: S,
+    method: M,
+    request: RequestOf<Clients[S][M]>,
+    context: InternalContext,
+  ): Promise<ResponseOf<Clients[S][M]>> {
+    const client = this.clients[service];
+    const metadata = new Metadata();
+    metadata.set(CONTEXT_METADATA_KEY, await this.signer.sign(context, service));
+    metadata.set(REQUEST_ID_KEY, context.requestId);
+    const fn = (client as unknown as Record<string, Parameters<typeof callUnary>[1]>)[method];
+    return callUnary(client as unknown as Client, fn, request, metadata, this.deadlineMs) as Promise<ResponseOf<Clients[S][M]>>;
+  }
+
+  close(): void {
+    for (const client of Object.values(this.clients) as Client[]) client.close();
+  }
 }

@@ -52,10 +52,12 @@ export function problemFromGrpc(error: GrpcError): Problem {
   const httpStatus = HTTP_STATUS_OF[error.code] ?? 500;
   const code = error.metadata.get(ERROR_CODE_KEY)[0];
   const generic = GENERIC_DETAIL[httpStatus];
+  const retryAfter = error.metadata.get('retry-after')[0];
   return new Problem(
     httpStatus,
     typeof code === 'string' ? code : status[error.code] ?? 'UNKNOWN',
     generic ?? error.details,
     generic ? [] : fieldErrors(error),
+    typeof retryAfter === 'string' && /^\d{1,6}$/.test(retryAfter) ? { 'Retry-After': retryAfter } : {},
   );
 }

@@ -1,11 +1,10 @@
-import { Router } from 'express';
 import { z } from 'zod';
 import { isUuid } from '@cashier/ids';
-import { callUnary } from '@cashier/grpc';
 import { MoneyError, parseMoney, type Money } from '@cashier/money';
 import type { Downstream } from '../grpc-clients/downstream';
 import { callerOf } from '../http/caller';
 import { Problem } from '../http/problem';
+import { TEAM_READ, TEAM_WRITE, type PolicyRouter } from '../http/route-policy';
 import { validate } from '../http/validate';
 import { transactionJson, TYPE_TO_PROTO } from './transaction-json';
 
@@ -28,44 +27,32 @@ function money(amount: string, currency: string): Money {
   }
 }
 
-export function transactionsRoutes(downstream: Downstream): Router {
-  const router = Router();
-
-  router.post('/transactions', async (req, res) => {
+export function transactionsRoutes(routes: PolicyRouter, downstream: Downstream): void {
+  routes.route('post', '/transactions', TEAM_WRITE, async (req, res) => {
     const body = validate(createTransactionBody, req.body ?? {});
-    const amount = money(body.amount, body.currency);
-    const caller = callerOf(res);
-    const { transaction, created } = await callUnary(
-      downstream.transactions,
-      downstream.transactions.createTransaction,
+    const { transaction, created } = await downstream.call(
+      'transactions',
+      'createTransaction',
       {
         id: body.id ?? '',
         type: TYPE_TO_PROTO[body.type],
-        amount,
+        amount: money(body.amount, body.currency),
         occurredAt: new Date(body.occurred_at),
         description: body.description,
       },
-      await downstream.metadataFor('transactions', caller),
-      downstream.deadlineMs,
+      callerOf(res),
     );
     const json = transactionJson(transaction!);
     res.setHeader('Location', `/v1/transactions/${json.id}`);
     res.status(created ? 201 : 200).json(json);
   });
 
-  router.get('/transactions/:id', async (req, res) => {
+  routes.route('get', '/transactions/:id', TEAM_READ, async (req, res) => {
     // A malformed id is simply not found: no hint about what exists.
-    if (!isUuid(req.params.id.toLowerCase())) throw new Problem(404, 'TRANSACTIONS_NOT_FOUND', 'transaction not found');
-    const caller = callerOf(res);
-    const { transaction } = await callUnary(
-      downstream.transactions,
-      downstream.transactions.getTransaction,
-      { id: req.params.id },
-      await downstream.metadataFor('transactions', caller),
-      downstream.deadlineMs,
-    );
+    if (!isUuid(String(req.params.id).toLowerCase())) {
+      throw new Problem(404, 'TRANSACTIONS_NOT_FOUND', 'transaction not found');
+    }
+    const { transaction } = await downstream.call('transactions', 'getTransaction', { id: String(req.params.id) }, callerOf(res));
     res.json(transactionJson(transaction!));
   });
-
-  return router;
 }

@@ -1,0 +1,33 @@
+import type { RequestHandler } from 'express';
+import type { Downstream } from '../grpc-clients/downstream';
+import { PolicyRouter } from '../http/route-policy';
+import type { AccessTokenVerifier } from '../identity/access-token-verifier';
+import { authRoutes } from './auth-routes';
+import { billingRoutes } from './billing-routes';
+import { meRoutes } from './me-routes';
+import { teamsRoutes } from './teams-routes';
+import { transactionsRoutes } from './transactions-routes';
+
+export interface V1Deps {
+  downstream: Downstream;
+  tokens: AccessTokenVerifier;
+  otpLimit: RequestHandler;
+}
+
+/** Every /v1 route, each with its policy. */
+export function registerV1Routes(routes: PolicyRouter, deps: V1Deps): void {
+  authRoutes(routes, deps.downstream, deps.tokens, deps.otpLimit);
+  meRoutes(routes, deps.downstream);
+  teamsRoutes(routes, deps.downstream);
+  transactionsRoutes(routes, deps.downstream);
+  billingRoutes(routes, deps.downstream);
+}
+
+const pass: RequestHandler = (_req, _res, next) => next();
+
+/** The API inventory: every /v1 route with its policy, without building the app. */
+export function routePolicyTable(): PolicyRouter['table'] {
+  const routes = new PolicyRouter('/v1', { authenticate: pass, teamAccess: () => pass });
+  registerV1Routes(routes, { downstream: {} as Downstream, tokens: {} as AccessTokenVerifier, otpLimit: pass });
+  return routes.table;
+}
