@@ -1,14 +1,27 @@
+import { UserTeamServiceService } from '@cashier/contracts/cashier/userteam/v1/userteam';
+import { EventType, topicOf } from '@cashier/events';
 import { runMain, startService } from '@cashier/runtime';
 import { createPrisma } from './db/create-prisma';
+import { UserTeamStore } from './db/user-team-store';
+import { createProfileOnUserRegistered, PROFILES_CONSUMER_GROUP } from './events/create-profile-on-user-registered';
+import { userTeamHandlers } from './grpc/user-team-handlers';
 
-// The user-team service's features arrive with their own issue; it already serves health,
-// owns its database and shuts down gracefully like every other service.
 runMain('user-team', () =>
   startService({
     name: 'user-team',
-    // Only grpc.health.v1 until its RPCs exist: grpc-js refuses to register an empty service.
-    grpcServices: [],
+    grpcServices: ['cashier.userteam.v1.UserTeamService'],
     createPrisma,
-    register: () => ({}),
+    register: ({ server, prisma, verifier, logger }) => {
+      server.addService(UserTeamServiceService, userTeamHandlers({ store: new UserTeamStore(prisma), verifier, logger }));
+      return {
+        publishes: [EventType.TeamCreated, EventType.TeamDeleted, EventType.MembershipChanged],
+        consumers: [
+          {
+            groupId: PROFILES_CONSUMER_GROUP,
+            handlers: { [topicOf(EventType.UserRegistered)]: createProfileOnUserRegistered(prisma) },
+          },
+        ],
+      };
+    },
   }),
 );

@@ -52,7 +52,8 @@ export function problemFromGrpc(error: GrpcError): Problem {
   const httpStatus = HTTP_STATUS_OF[error.code] ?? 500;
   const code = error.metadata.get(ERROR_CODE_KEY)[0];
   const generic = GENERIC_DETAIL[httpStatus];
-  const retryAfter = error.metadata.get('retry-after')[0];
+  // Every 429 tells the client when to come back; a minute when the service did not say.
+  const retryAfter = error.metadata.get('retry-after')[0] ?? (httpStatus === 429 ? '60' : undefined);
   return new Problem(
     httpStatus,
     typeof code === 'string' ? code : status[error.code] ?? 'UNKNOWN',

@@ -5,7 +5,7 @@ import type { MembershipResolver } from '../identity/membership-resolver';
 import { userOf } from './caller';
 import { Problem } from './problem';
 
-const teamNotFound = () => new Problem(404, 'TEAM_NOT_FOUND', 'team not found');
+const teamNotFound = () => new Problem(404, 'USERTEAM_TEAM_NOT_FOUND', 'team not found');
 
 /**
  * Resolves the team of the request (the `:teamId` path parameter, else the X-Team-Id

@@ -1,0 +1,10 @@
+import { accept, refuse, type Checked } from './checked';
+
+// The IANA zones this runtime knows; 'UTC' is added because some ICU builds list only
+// "Etc/UTC" and clients send the short name.
+const TIME_ZONES: ReadonlySet<string> = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
+
+/** An IANA time zone name such as "Asia/Dhaka" or "UTC", exactly as listed. */
+export function checkTimeZone(input: string): Checked<string> {
+  return TIME_ZONES.has(input) ? accept(input) : refuse('must be an IANA time zone like "Asia/Dhaka" or "UTC"');
+}
