@@ -17,9 +17,10 @@ let db: LedgerDb;
 let team: TestTeam;
 let outsider: Person;
 
-/** A new, empty team of the fixture's admin: for tests that count rows from zero. */
-async function freshTeam(): Promise<Actor> {
-  return { ...team.admin, teamId: await createTeam(api, team.admin, `team ${randomUUID()}`) };
+/** A new person with a new, empty team: for tests that count rows from zero. */
+async function freshTeam(): Promise<Person> {
+  const founder = await signIn(api, system.smsSinkFile);
+  return { ...founder, teamId: await createTeam(api, founder, `team ${randomUUID()}`) };
 }
 
 async function usage(actor: Actor): Promise<number> {
@@ -80,7 +81,7 @@ describe('POST /v1/transactions -> transactions -> outbox -> Kafka -> billing', 
       currency: 'BDT',
       occurred_at: '2026-11-20T10:00:00.000Z',
       description: 'groceries',
-      created_by: team.admin.userId,
+      created_by: actor.userId,
       created_at: expect.any(String),
       version: 1,
     });
@@ -231,6 +232,23 @@ describe('a Kafka outage', () => {
 });
 
 describe('shutdown', () => {
+  it('a SIGTERM lets the calls in flight finish; every acknowledged write is stored', async () => {
+    const actor = await freshTeam();
+    const requests = Array.from({ length: 40 }, (_, i) => api.post('/v1/transactions', actor, expense({ amount: `${i + 1}.00` })));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const exit = system.signal('transactions', 'SIGTERM');
+    const answers = await Promise.all(requests);
+    expect(await exit).toBe(0);
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.every((status) => status === 201 || status === 503)).toBe(true);
+    const acknowledged = answers.filter((a) => a.status === 201).length;
+    expect(acknowledged).toBeGreaterThan(0);
+    expect((await db.counts(actor.teamId!)).transactions).toBe(acknowledged);
+
+    await system.startOne('transactions');
+    expect((await api.post('/v1/transactions', actor, expense())).status).toBe(201);
+  });
+
   it('every service stops gracefully on SIGTERM and exits 0', async () => {
     const codes: Record<string, number | null | undefined> = {};
     for (const service of ['gateway' as const, ...GRPC_SERVICE_NAMES]) codes[service] = await system.signal(service, 'SIGTERM');

@@ -9,6 +9,8 @@ const root = new URL('..', import.meta.url).pathname;
 const all = readdirSync(join(root, 'apps')).filter((app) => existsSync(join(root, 'apps', app, 'src', 'main.ts')));
 const apps = process.argv.length > 2 ? process.argv.slice(2) : all;
 
+const OPERATOR_COMMANDS = { auth: ['rotate-signing-key'] };
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -25,6 +27,10 @@ await Promise.all([
     const out = join(root, 'dist', 'apps', app);
     rmSync(out, { recursive: true, force: true });
     await build({ ...common, entryPoints: [join(root, 'apps', app, 'src', 'main.ts')], outfile: join(out, 'main.js') });
+    // Operator commands an app ships beside its main (e.g. auth's signing-key rotation).
+    for (const extra of OPERATOR_COMMANDS[app] ?? []) {
+      await build({ ...common, entryPoints: [join(root, 'apps', app, 'src', `${extra}.ts`)], outfile: join(out, `${extra}.js`) });
+    }
     const migrations = join(root, 'apps', app, 'prisma', 'migrations');
     if (existsSync(migrations)) cpSync(migrations, join(out, 'migrations'), { recursive: true });
   }),

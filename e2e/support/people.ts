@@ -18,9 +18,14 @@ export function randomPhone(): string {
   return `+88017${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
 }
 
-/** An address from TEST-NET-3 (RFC 5737): only ever a header value, never contacted. */
+/**
+ * A client address from the IPv6 documentation prefix 2001:db8::/32 (RFC 3849): only ever
+ * a header value, never contacted. Random within the first 56 bits, because rate limits
+ * bucket IPv6 clients by /56 (gateway) and /64 (auth); so no two test runs share a budget.
+ */
 export function randomIp(): string {
-  return `203.0.113.${randomInt(1, 255)}`;
+  const hex = (digits: number) => randomInt(0, 16 ** digits).toString(16).padStart(digits, '0');
+  return `2001:db8:${hex(4)}:${hex(2)}00::1`;
 }
 
 /** The code auth "sent" for a challenge, read from the local SMS sink like a phone would. */

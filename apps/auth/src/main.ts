@@ -1,14 +1,24 @@
+import { AuthServiceService } from '@cashier/contracts/cashier/auth/v1/auth';
+import { EventType } from '@cashier/events';
 import { runMain, startService } from '@cashier/runtime';
+import { createAuthService } from './auth-service';
+import { loadAuthConfig } from './config';
 import { createPrisma } from './db/create-prisma';
 
-// The auth service's features arrive with their own issue; it already serves health,
-// owns its database and shuts down gracefully like every other service.
-runMain('auth', () =>
-  startService({
+runMain('auth', async () => {
+  // Before startService connects anything: a bad auth setting stops the boot naming it.
+  const authConfig = loadAuthConfig();
+  await startService({
     name: 'auth',
-    // Only grpc.health.v1 until its RPCs exist: grpc-js refuses to register an empty service.
-    grpcServices: [],
+    grpcServices: ['cashier.auth.v1.AuthService'],
     createPrisma,
-    register: () => ({}),
-  }),
-);
+    register: async ({ server, prisma, verifier, logger }) => {
+      const auth = await createAuthService({ config: authConfig, prisma, verifier, logger });
+      server.addService(AuthServiceService, auth.handlers);
+      return {
+        publishes: [EventType.UserRegistered, EventType.SessionRevoked],
+        background: [{ name: 'key reload and housekeeping', stop: async () => auth.stop() }],
+      };
+    },
+  });
+});

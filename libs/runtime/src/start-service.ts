@@ -29,6 +29,8 @@ export interface ServiceParts {
   publishes?: string[];
   /** Consumers this service runs; their topics and dead-letter topics are created if missing. */
   consumers?: Omit<EventConsumerOptions, 'kafka' | 'logger'>[];
+  /** Background work (schedulers, senders) started by register; stopped after the gRPC drain. */
+  background?: { name: string; stop: () => Promise<void> }[];
 }
 
 export interface ServiceDefinition<P extends Disconnectable> {
@@ -99,6 +101,7 @@ export async function startService<P extends Disconnectable>(definition: Service
       },
       { name: 'grpc drain', run: () => stopServer(server, config.SHUTDOWN_GRACE_MS) },
       { name: 'consumers', run: async () => void (await Promise.all(consumers.map((c) => c.stop()))) },
+      ...(parts.background ?? []).map((work) => ({ name: work.name, run: work.stop })),
       { name: 'outbox relay', run: async () => relay?.stop() },
       { name: 'kafka producer', run: async () => producer?.disconnect() },
       { name: 'prisma', run: () => prisma.$disconnect() },

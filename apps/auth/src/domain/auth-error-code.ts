@@ -1,0 +1,13 @@
+/** Stable error codes of the auth service; clients may branch on them. Do not rename. */
+export enum AuthErrorCode {
+  InvalidPhone = 'AUTH_INVALID_PHONE',
+  InvalidClientIp = 'AUTH_INVALID_CLIENT_IP',
+  OtpRateLimited = 'AUTH_OTP_RATE_LIMITED',
+  /** Every failed verification: wrong, expired, used, superseded or unknown; deliberately one code. */
+  CodeRejected = 'AUTH_CODE_REJECTED',
+  VerifyLocked = 'AUTH_VERIFY_LOCKED',
+  /** Every failed refresh: unknown, used (reuse), revoked or expired session. */
+  RefreshRejected = 'AUTH_REFRESH_REJECTED',
+  NoSession = 'AUTH_NO_SESSION',
+  SessionNotFound = 'AUTH_SESSION_NOT_FOUND',
+}
