@@ -10,9 +10,8 @@ async function main(): Promise<void> {
   await system.start();
   process.stdout.write(`[start] CashierAI is up: ${system.gatewayUrl}  (Ctrl-C stops it)\n`);
   process.stdout.write(
-    `[start] try: curl -s -X POST ${system.gatewayUrl}/v1/transactions -H 'content-type: application/json' \\\n` +
-      `  -H 'X-Placeholder-User-Id: 0190f3a0-0000-7000-8000-000000000001' -H 'X-Team-Id: 0190f3a0-0000-7000-8000-0000000000aa' \\\n` +
-      `  -d '{"type":"expense","amount":"12.50","currency":"USD","occurred_at":"2026-11-26T10:00:00Z","description":"lunch"}'\n`,
+    `[start] sign in: POST ${system.gatewayUrl}/v1/auth/login {"phone":"+8801712345678"}; ` +
+      `the code arrives in ${system.smsSinkFile} (README, "The two commands")\n`,
   );
   let stopping = false;
   const stop = async () => {
