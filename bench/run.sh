@@ -4,7 +4,10 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+bash scripts/setup.sh >/dev/null
+if [ "${CASHIER_INFRA:-local}" != external ]; then bash infra/local.sh start >/dev/null; fi
 export PATH="$root/node_modules/.bin:$PATH"
+node dist/tools/migrate-all.js >/dev/null
 mkdir -p dist/bench
 which=${1:-all}
 for bench in bench/*.bench.ts; do

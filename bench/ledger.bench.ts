@@ -1,0 +1,102 @@
+// POST /v1/transactions and a filtered GET /v1/transactions through the whole stack
+// (gateway -> gRPC -> transactions -> PostgreSQL, with a real access token and team
+// check), next to a bare Express + pg route doing the same single insert / select with
+// nothing in between. Same machine, same run.
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { isMainThread, parentPort, Worker } from 'node:worker_threads';
+import express from 'express';
+import { Pool } from 'pg';
+import { databaseUrl, LocalSystem, REPO_ROOT } from '@cashier/testing';
+import { Api } from '../e2e/support/api';
+import { createTeam, signIn } from '../e2e/support/people';
+import { load, printTable } from './load';
+
+const BARE_TABLE = `CREATE TABLE IF NOT EXISTS bench_bare_transactions (
+  id uuid PRIMARY KEY, team_id uuid NOT NULL, type text NOT NULL, amount_minor bigint NOT NULL,
+  currency_code char(3) NOT NULL, occurred_at timestamptz NOT NULL, description text NOT NULL,
+  created_by uuid NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`;
+const BARE_INDEX = 'CREATE INDEX IF NOT EXISTS bench_bare_team_occurred ON bench_bare_transactions (team_id, occurred_at)';
+
+/** The baseline: one Express route, one pg pool, one statement. */
+async function serveBare(): Promise<void> {
+  const pool = new Pool({ connectionString: databaseUrl('cashier_transactions'), max: 10 });
+  await pool.query(BARE_TABLE);
+  await pool.query(BARE_INDEX);
+  const team = randomUUID();
+  const user = randomUUID();
+  const app = express();
+  app.use(express.json());
+  app.post('/transactions', async (req, res) => {
+    const { rows } = await pool.query(
+      `INSERT INTO bench_bare_transactions (id, team_id, type, amount_minor, currency_code, occurred_at, description, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+      [randomUUID(), team, req.body.type, 1250n.toString(), req.body.currency, req.body.occurred_at, req.body.description, user],
+    );
+    res.status(201).json({ ...rows[0], amount: '12.50' });
+  });
+  app.get('/transactions', async (req, res) => {
+    const { rows } = await pool.query(
+      `SELECT * FROM bench_bare_transactions WHERE team_id = $1 AND occurred_at >= $2 AND occurred_at < $3
+       ORDER BY occurred_at DESC, id DESC LIMIT 50`,
+      [team, req.query.from, req.query.to],
+    );
+    res.json({ transactions: rows });
+  });
+  const server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  parentPort!.postMessage((server.address() as AddressInfo).port);
+}
+
+const body = () =>
+  JSON.stringify({ type: 'expense', amount: '12.50', currency: 'USD', occurred_at: '2026-11-20T10:00:00Z', description: 'bench' });
+
+async function main(): Promise<void> {
+  const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+  const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
+  const system = new LocalSystem({
+    services: ['auth', 'user-team', 'transactions', 'billing'],
+    portOffset: 20_000,
+    logDir: join(REPO_ROOT, 'var', 'log', 'bench'),
+    env: {
+      gateway: { RATE_LIMIT_PER_MINUTE: '100000000', TRUST_PROXY_HOPS: '1', LOG_LEVEL: 'warn' },
+      transactions: { LOG_LEVEL: 'warn' },
+      'user-team': { LOG_LEVEL: 'warn' },
+      billing: { LOG_LEVEL: 'warn' },
+    },
+  });
+  await system.start();
+  const worker = new Worker(__filename);
+  try {
+    const barePort = await new Promise<number>((resolve) => worker.once('message', resolve));
+    const bare = `http://127.0.0.1:${barePort}`;
+    const api = new Api(system.gatewayUrl);
+    const person = await signIn(api, system.smsSinkFile);
+    const teamId = await createTeam(api, person, 'bench');
+    const full = system.gatewayUrl;
+    const auth = { authorization: `Bearer ${person.accessToken}`, 'x-team-id': teamId, 'content-type': 'application/json' };
+    const json = { 'content-type': 'application/json' };
+    const query = 'from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z&limit=50';
+
+    await load({ name: 'warm-up', url: `${full}/v1/transactions`, method: 'POST', headers: auth, body, seconds: 3, connections });
+    await load({ name: 'warm-up', url: `${bare}/transactions`, method: 'POST', headers: json, body, seconds: 2, connections });
+    const barePost = await load({ name: 'bare Express + pg: insert', url: `${bare}/transactions`, method: 'POST', headers: json, body, seconds, connections });
+    const fullPost = await load({ name: 'CashierAI: POST /v1/transactions', url: `${full}/v1/transactions`, method: 'POST', headers: auth, body, seconds, connections });
+    printTable(`insert one transaction (${connections} connections, ${seconds} s each)`, barePost, [fullPost]);
+
+    const bareGet = await load({ name: 'bare Express + pg: filtered select', url: `${bare}/transactions?${query}`, seconds, connections });
+    const fullGet = await load({ name: 'CashierAI: GET /v1/transactions?from&to', url: `${full}/v1/transactions?${query}`, headers: auth, seconds, connections });
+    printTable(`list a month, 50 rows (${connections} connections, ${seconds} s each)`, bareGet, [fullGet]);
+  } finally {
+    await worker.terminate();
+    await system.stop();
+  }
+}
+
+const run = isMainThread ? main() : serveBare();
+run.catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
