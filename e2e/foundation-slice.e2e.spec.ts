@@ -81,8 +81,23 @@ describe('POST /v1/transactions -> transactions -> outbox -> Kafka -> billing', 
       currency: 'BDT',
       occurred_at: '2026-11-20T10:00:00.000Z',
       description: 'groceries',
+      account_id: null,
+      category_id: null,
+      splits: [],
+      payee: '',
+      tags: [],
+      source: 'manual',
+      attachment_ref: null,
+      to_account_id: null,
+      to_amount: null,
+      to_currency: null,
+      due_date: null,
+      loan_id: null,
+      outstanding: null,
       created_by: actor.userId,
       created_at: expect.any(String),
+      updated_by: actor.userId,
+      updated_at: expect.any(String),
       version: 1,
     });
     expect(created.headers.get('location')).toBe(`/v1/transactions/${created.body.id}`);
@@ -235,7 +250,8 @@ describe('shutdown', () => {
   it('a SIGTERM lets the calls in flight finish; every acknowledged write is stored', async () => {
     const actor = await freshTeam();
     const requests = Array.from({ length: 40 }, (_, i) => api.post('/v1/transactions', actor, expense({ amount: `${i + 1}.00` })));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The first answer proves the stream reached the service; the rest are in flight or queued.
+    await Promise.race(requests);
     const exit = system.signal('transactions', 'SIGTERM');
     const answers = await Promise.all(requests);
     expect(await exit).toBe(0);

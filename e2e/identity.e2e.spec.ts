@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { routePolicyTable } from '@cashier/gateway/routes';
-import { LocalSystem, REPO_ROOT, waitFor } from '@cashier/testing';
+import { infra, LocalSystem, REPO_ROOT, waitFor } from '@cashier/testing';
 import { Api, expense, type Actor } from './support/api';
 import { LedgerDb } from './support/ledger-db';
 import {
@@ -382,5 +383,38 @@ describe('an admin can add a member only by invitation', () => {
     const teamId = await createTeam(api, founder, 'Acme Ltd');
     const members = await api.get(`/v1/teams/${teamId}/members`, { ...founder, teamId });
     expect(members.body.members).toEqual([expect.objectContaining({ user_id: founder.userId, role: 'admin' })]);
+  });
+});
+
+describe('when Redis stalls', () => {
+  it('the sign-in endpoints fail closed (503) while ordinary traffic goes on', async () => {
+    const person = await signIn(api, system.smsSinkFile);
+    // CLIENT PAUSE holds every other client's commands for 3 s, like a stalled server.
+    const stall = spawn('redis-cli', ['-p', String(new URL(infra.redisUrl).port || 6379), 'CLIENT', 'PAUSE', '3000', 'ALL']);
+    try {
+      await new Promise((resolve) => stall.once('exit', resolve));
+      const [login, me] = await Promise.all([
+        api.post('/v1/auth/login', anonymous(), { phone: randomPhone() }),
+        api.get('/v1/auth/sessions', person),
+      ]);
+      expect(login.status).toBe(503);
+      expect(login.headers.get('content-type')).toMatch(/problem\+json/);
+      expect(me.status).toBe(200);
+    } finally {
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+    }
+  });
+});
+
+describe('browsers from other origins', () => {
+  it('get no CORS grant, and responses carry no framework fingerprint', async () => {
+    const response = await api.get('/v1/auth/jwks', undefined, { origin: 'https://evil.example' });
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    expect(response.headers.get('x-powered-by')).toBeNull();
+    const preflight = await api.request('OPTIONS', '/v1/transactions', undefined, undefined, {
+      origin: 'https://evil.example',
+      'access-control-request-method': 'POST',
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

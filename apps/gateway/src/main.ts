@@ -33,7 +33,13 @@ const MAX_ACCESS_TOKEN_LIFETIME_MS = 15 * 60_000;
 runMain('gateway', async () => {
   const config = loadGatewayConfig();
   const logger = createLogger('gateway', config.LOG_LEVEL);
-  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
+  // A slow Redis must not hold requests: commands give up after 500 ms (limits then fail as configured).
+  const redis = new Redis(config.REDIS_URL, {
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    lazyConnect: true,
+    commandTimeout: 500,
+  });
   redis.on('error', (error) => logger.warn({ err: error.message }, 'redis error'));
   await redis.connect();
 

@@ -1,19 +1,37 @@
+import { PlanningServiceService } from '@cashier/contracts/cashier/transactions/v1/planning';
 import { TransactionsServiceService } from '@cashier/contracts/cashier/transactions/v1/transactions';
-import { EventType } from '@cashier/events';
+import { EventType, topicOf } from '@cashier/events';
 import { runMain, startService } from '@cashier/runtime';
 import { createPrisma } from './db/create-prisma';
-import { TransactionRepository } from './db/transaction-repository';
+import { createDefaultCategories, TEAM_SETUP_CONSUMER_GROUP } from './events/create-default-categories';
 import { transactionsHandlers } from './grpc/transactions-handlers';
+import { PlanningStore } from './planning/db/planning-store';
+import { budgetsConsumer } from './planning/events/budget-threshold-consumer';
+import { PLANNING_PUBLISHES } from './planning/events/planning-publishes';
+import { planningHandlers } from './planning/grpc/planning-handlers';
+import { startRecurringScheduler } from './planning/scheduler/start-recurring-scheduler';
 
 runMain('transactions', () =>
   startService({
     name: 'transactions',
-    grpcServices: ['cashier.transactions.v1.TransactionsService'],
+    grpcServices: ['cashier.transactions.v1.TransactionsService', 'cashier.transactions.v1.PlanningService'],
     createPrisma,
     register: ({ server, prisma, verifier, logger }) => {
-      const repository = new TransactionRepository(prisma);
-      server.addService(TransactionsServiceService, transactionsHandlers({ repository, verifier, logger }));
-      return { publishes: [EventType.TransactionCreated] };
+      server.addService(TransactionsServiceService, transactionsHandlers({ prisma, verifier, logger }));
+      const planning = new PlanningStore(prisma);
+      server.addService(PlanningServiceService, planningHandlers({ store: planning, verifier, logger }));
+      const recurringScheduler = startRecurringScheduler(planning, logger);
+      return {
+        publishes: [EventType.TransactionCreated, EventType.TransactionUpdated, EventType.TransactionDeleted, ...PLANNING_PUBLISHES],
+        consumers: [
+          {
+            groupId: TEAM_SETUP_CONSUMER_GROUP,
+            handlers: { [topicOf(EventType.TeamCreated)]: createDefaultCategories(prisma) },
+          },
+          budgetsConsumer(planning),
+        ],
+        background: [{ name: 'recurring scheduler', stop: () => recurringScheduler.stop() }],
+      };
     },
   }),
 );

@@ -79,9 +79,22 @@ export class EventConsumer {
     });
   }
 
-  /** Stops fetching, lets the message in hand finish, commits, leaves the group. */
-  async stop(): Promise<void> {
-    await this.consumer.disconnect();
+  /**
+   * Stops fetching, lets the message in hand finish, commits, leaves the group. kafkajs's
+   * disconnect can hang while the group is rejoining (after a broker restart, tulios/kafkajs
+   * #1462); past `graceMs` we stop waiting: committed offsets and the inbox keep it safe.
+   */
+  async stop(graceMs = 5_000): Promise<void> {
+    const gaveUp = Symbol('gave up');
+    let timer: NodeJS.Timeout | undefined;
+    const outcome = await Promise.race([
+      this.consumer.disconnect(),
+      new Promise<typeof gaveUp>((resolve) => {
+        timer = setTimeout(() => resolve(gaveUp), graceMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (outcome === gaveUp) this.options.logger.warn({ groupId: this.options.groupId, graceMs }, 'consumer did not leave its group in time');
     await this.producer.disconnect();
   }
 

@@ -10,6 +10,10 @@ export const EventType = {
   TeamCreated: 'userteam.team.created.v1',
   TeamDeleted: 'userteam.team.deleted.v1',
   MembershipChanged: 'userteam.membership.changed.v1',
+  BudgetThresholdCrossed: 'transactions.budget.threshold_crossed.v1',
+  RecurringEntryPosted: 'transactions.recurring.entry_posted.v1',
+  TransactionUpdated: 'transactions.transaction.updated.v1',
+  TransactionDeleted: 'transactions.transaction.deleted.v1',
 } as const;
 export type EventType = (typeof EventType)[keyof typeof EventType];
 

@@ -1,17 +1,19 @@
 import { Metadata, type Client } from '@grpc/grpc-js';
 import { AuthServiceClient } from '@cashier/contracts/cashier/auth/v1/auth';
 import { BillingServiceClient } from '@cashier/contracts/cashier/billing/v1/billing';
+import { PlanningServiceClient } from '@cashier/contracts/cashier/transactions/v1/planning';
 import { TransactionsServiceClient } from '@cashier/contracts/cashier/transactions/v1/transactions';
 import { UserTeamServiceClient } from '@cashier/contracts/cashier/userteam/v1/userteam';
 import { CONTEXT_METADATA_KEY, type ContextTokenSigner, type InternalContext } from '@cashier/auth-context';
 import { callUnary, createClient, REQUEST_ID_KEY } from '@cashier/grpc';
 
-export type DownstreamName = 'auth' | 'user-team' | 'transactions' | 'billing';
+export type DownstreamName = 'auth' | 'user-team' | 'transactions' | 'planning' | 'billing';
 
 interface Clients {
   auth: AuthServiceClient;
   'user-team': UserTeamServiceClient;
   transactions: TransactionsServiceClient;
+  planning: PlanningServiceClient;
   billing: BillingServiceClient;
 }
 
@@ -33,7 +35,7 @@ export class Downstream {
   private readonly clients: Clients;
 
   constructor(
-    addresses: Record<DownstreamName, string>,
+    addresses: Record<Exclude<DownstreamName, 'planning'>, string>,
     private readonly signer: ContextTokenSigner,
     readonly deadlineMs: number,
   ) {
@@ -47,7 +49,26 @@ export class Downstream {
         'ListMembers',
         'ListMyInvitations',
       ]),
-      transactions: createClient(TransactionsServiceClient, addresses.transactions, ['GetTransaction']),
+      transactions: createClient(TransactionsServiceClient, addresses.transactions, [
+        'GetTransaction',
+        'ListTransactions',
+        'GetAccount',
+        'ListAccounts',
+        'GetCategory',
+        'ListCategories',
+        'Sync',
+        'ListChanges',
+        'GetAggregates',
+      ]),
+      // PlanningService is served by the transactions process.
+      planning: createClient(PlanningServiceClient, addresses.transactions, [
+        'ListBudgets',
+        'GetBudget',
+        'ListGoals',
+        'GetGoal',
+        'ListRecurringRules',
+        'ListUpcoming',
+      ]),
       billing: createClient(BillingServiceClient, addresses.billing, ['GetUsage']),
     };
   }
@@ -60,7 +81,7 @@ export class Downstream {
   ): Promise<ResponseOf<Clients[S][M]>> {
     const client = this.clients[service];
     const metadata = new Metadata();
-    metadata.set(CONTEXT_METADATA_KEY, await this.signer.sign(context, service));
+    metadata.set(CONTEXT_METADATA_KEY, await this.signer.sign(context, service === 'planning' ? 'transactions' : service));
     metadata.set(REQUEST_ID_KEY, context.requestId);
     const fn = (client as unknown as Record<string, Parameters<typeof callUnary>[1]>)[method];
     return callUnary(client as unknown as Client, fn, request, metadata, this.deadlineMs) as Promise<ResponseOf<Clients[S][M]>>;

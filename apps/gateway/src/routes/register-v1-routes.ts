@@ -2,9 +2,16 @@ import type { RequestHandler } from 'express';
 import type { Downstream } from '../grpc-clients/downstream';
 import { PolicyRouter } from '../http/route-policy';
 import type { AccessTokenVerifier } from '../identity/access-token-verifier';
+import { accountsRoutes } from './accounts-routes';
+import { aggregatesRoutes } from './aggregates-routes';
 import { authRoutes } from './auth-routes';
 import { billingRoutes } from './billing-routes';
+import { budgetsRoutes } from './budgets-routes';
+import { categoriesRoutes } from './categories-routes';
+import { goalsRoutes } from './goals-routes';
 import { meRoutes } from './me-routes';
+import { recurringRoutes } from './recurring-routes';
+import { syncRoutes } from './sync-routes';
 import { teamsRoutes } from './teams-routes';
 import { transactionsRoutes } from './transactions-routes';
 
@@ -20,7 +27,14 @@ export function registerV1Routes(routes: PolicyRouter, deps: V1Deps): void {
   meRoutes(routes, deps.downstream);
   teamsRoutes(routes, deps.downstream);
   transactionsRoutes(routes, deps.downstream);
+  accountsRoutes(routes, deps.downstream);
+  categoriesRoutes(routes, deps.downstream);
+  syncRoutes(routes, deps.downstream);
+  aggregatesRoutes(routes, deps.downstream);
   billingRoutes(routes, deps.downstream);
+  budgetsRoutes(routes, deps.downstream);
+  goalsRoutes(routes, deps.downstream);
+  recurringRoutes(routes, deps.downstream);
 }
 
 const pass: RequestHandler = (_req, _res, next) => next();

@@ -1,15 +1,16 @@
 import { TransactionCreated } from '@cashier/contracts/cashier/events/v1/transactions';
 import { EventType, outboxRecord, type OutboxRecord } from '@cashier/events';
-import type { StoredTransaction } from '../db/transaction-repository';
+import type { Transaction } from '../db/generated/client';
+import { EVENT_SOURCE } from './event-source';
 
-export const EVENT_SOURCE = '/cashier/transactions';
+export { EVENT_SOURCE } from './event-source';
 
-export function transactionCreatedEvent(row: StoredTransaction, requestId: string): OutboxRecord {
+export function transactionCreatedEvent(row: Transaction, requestId: string | null): OutboxRecord {
   return outboxRecord({
     type: EventType.TransactionCreated,
     source: EVENT_SOURCE,
     teamId: row.teamId,
-    requestId,
+    requestId: requestId ?? undefined,
     payload: TransactionCreated.encode({
       transactionId: row.id,
       teamId: row.teamId,

@@ -1,37 +1,44 @@
 import type { CallerContext } from '@cashier/auth-context';
 import { ServiceError } from '@cashier/grpc';
-import type { StoredTransaction, TransactionRepository } from '../db/transaction-repository';
-import { transactionCreatedEvent } from '../events/transaction-created-event';
+import { uuidv7 } from '@cashier/ids';
+import type { TransactionsPrisma } from '../db/create-prisma';
+import { runTeamWrite } from '../db/team-write';
+import { draftOf, findTransactionAnyTeam } from '../db/transaction-store';
 import type { NewTransaction } from '../domain/new-transaction';
 import { requirePermission } from '../domain/require-permission';
-import { isSameTransaction } from '../domain/same-transaction';
+import { isSameDraft } from '../domain/same-transaction';
 import { TransactionsErrorCode } from '../domain/transactions-error-code';
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown })?.code === 'P2002';
-}
+import { recordTransaction } from './record-transaction';
+import { viewOf, type TransactionView } from './transaction-view';
+import { isUniqueViolation, scopeOf } from './write-scope';
 
 /**
- * Records a new ledger entry and its `transaction.created` event atomically.
+ * Records a new ledger transaction with its split parts and account legs, its change-log
+ * entry and its `transaction.created` event, all in one database transaction.
  * A retry with the same client id and content returns the first result (created=false).
  */
 export async function createTransaction(
-  repository: TransactionRepository,
+  prisma: TransactionsPrisma,
   caller: CallerContext,
   input: NewTransaction,
-): Promise<{ transaction: StoredTransaction; created: boolean }> {
+): Promise<{ transaction: TransactionView; created: boolean }> {
   requirePermission(caller, 'write');
+  const id = input.id ?? uuidv7();
   try {
-    const transaction = await repository.insertWithEvent(caller.teamId, caller.userId, input, (row) =>
-      transactionCreatedEvent(row, caller.requestId),
+    const transaction = await runTeamWrite(prisma, scopeOf(caller), async (write) =>
+      viewOf(write.db, caller.teamId, await recordTransaction(write, id, input)),
     );
     return { transaction, created: true };
   } catch (error) {
     if (!input.id || !isUniqueViolation(error)) throw error;
-    const existing = await repository.findAnyById(input.id);
-    if (existing && isSameTransaction(existing, caller.teamId, caller.userId, input)) {
-      return { transaction: existing, created: false };
-    }
+    const existing = await findTransactionAnyTeam(prisma, input.id);
+    const replay =
+      existing !== null &&
+      existing.teamId === caller.teamId &&
+      existing.createdBy === caller.userId &&
+      existing.deletedAt === null &&
+      isSameDraft(draftOf(existing), input);
+    if (replay) return { transaction: await viewOf(prisma, caller.teamId, existing), created: false };
     throw ServiceError.conflict(TransactionsErrorCode.IdConflict, 'this id is already used by a different transaction');
   }
 }

@@ -1,18 +1,16 @@
 import type { CallerContext } from '@cashier/auth-context';
-import { ServiceError } from '@cashier/grpc';
-import { isUuid } from '@cashier/ids';
-import type { StoredTransaction, TransactionRepository } from '../db/transaction-repository';
+import type { TransactionsPrisma } from '../db/create-prisma';
+import { findTransaction } from '../db/transaction-store';
+import { parseId } from '../domain/client-id';
+import { transactionNotFound } from '../domain/ledger-errors';
 import { requirePermission } from '../domain/require-permission';
-import { TransactionsErrorCode } from '../domain/transactions-error-code';
+import { viewOf, type TransactionView } from './transaction-view';
 
-/** Another team's transaction and a missing one give the same NOT_FOUND. */
-export async function getTransaction(
-  repository: TransactionRepository,
-  caller: CallerContext,
-  id: string,
-): Promise<StoredTransaction> {
+/** Another team's transaction, a deleted one and a missing one give the same NOT_FOUND. */
+export async function getTransaction(prisma: TransactionsPrisma, caller: CallerContext, rawId: string): Promise<TransactionView> {
   requirePermission(caller, 'read');
-  const row = isUuid(id.toLowerCase()) ? await repository.findById(caller.teamId, id.toLowerCase()) : null;
-  if (!row) throw ServiceError.notFound(TransactionsErrorCode.TransactionNotFound, 'transaction not found');
-  return row;
+  const id = parseId(rawId);
+  const row = id ? await findTransaction(prisma, caller.teamId, id) : null;
+  if (!row) throw transactionNotFound();
+  return viewOf(prisma, caller.teamId, row);
 }

@@ -1,0 +1,34 @@
+import type { CallerContext } from '@cashier/auth-context';
+import { categoryUsage, deleteCategoryRow, findCategory } from '../db/category-store';
+import type { TransactionsPrisma } from '../db/create-prisma';
+import { categorySnapshot } from '../db/entity-snapshots';
+import { runTeamWrite } from '../db/team-write';
+import { parseId } from '../domain/client-id';
+import { categoryNotFound, failedPrecondition } from '../domain/ledger-errors';
+import { requirePermission } from '../domain/require-permission';
+import { TransactionsErrorCode } from '../domain/transactions-error-code';
+import { scopeOf } from './write-scope';
+
+/**
+ * Deletes a category nothing refers to. One that any transaction uses (even a deleted
+ * one, which stays recoverable) or that has subcategories is FAILED_PRECONDITION:
+ * archive it instead. The change log keeps its last image.
+ */
+export async function deleteCategory(prisma: TransactionsPrisma, caller: CallerContext, rawId: string): Promise<void> {
+  requirePermission(caller, 'write');
+  const id = parseId(rawId);
+  if (!id) throw categoryNotFound();
+  await runTeamWrite(prisma, scopeOf(caller), async (write) => {
+    const current = await findCategory(write.db, caller.teamId, id);
+    if (!current) throw categoryNotFound();
+    const usage = await categoryUsage(write.db, caller.teamId, id);
+    if (usage.transactions) {
+      throw failedPrecondition(TransactionsErrorCode.CategoryInUse, 'transactions use this category; archive it instead');
+    }
+    if (usage.children) {
+      throw failedPrecondition(TransactionsErrorCode.CategoryInUse, 'this category has subcategories; move or delete them first');
+    }
+    await deleteCategoryRow(write.db, caller.teamId, id);
+    await write.recordChange({ entityType: 'category', entityId: id, op: 'deleted', before: categorySnapshot(current), after: null });
+  });
+}
