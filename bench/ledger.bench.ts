@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
   const system = new LocalSystem({
     services: ['auth', 'user-team', 'transactions', 'billing'],
-    portOffset: 20_000,
+    portOffset: 5_000,
     logDir: join(REPO_ROOT, 'var', 'log', 'bench'),
     env: {
       gateway: { RATE_LIMIT_PER_MINUTE: '100000000', TRUST_PROXY_HOPS: '1', LOG_LEVEL: 'warn' },
