@@ -1,5 +1,6 @@
 import { Problem } from '../http/problem';
-import { moneyOf, percentOf } from '../routes/planning-fields';
+import { moneyFrom } from '../routes/ledger-fields';
+import { percentOf } from '../routes/planning-fields';
 
 describe('planning request and response fields', () => {
   it('writes hundredths of a percent as a decimal string, exactly', () => {
@@ -8,11 +9,11 @@ describe('planning request and response fields', () => {
   });
 
   it('reads amounts as exact minor units, signed where sent, and names the field at fault', () => {
-    expect(moneyOf('-20.05', 'USD')).toEqual({ amountMinor: -2_005n, currencyCode: 'USD' });
-    expect(moneyOf('1000', 'JPY')).toEqual({ amountMinor: 1_000n, currencyCode: 'JPY' });
+    expect(moneyFrom('-20.05', 'USD')).toEqual({ amountMinor: -2_005n, currencyCode: 'USD' });
+    expect(moneyFrom('1000', 'JPY')).toEqual({ amountMinor: 1_000n, currencyCode: 'JPY' });
     const fieldOf = (amount: string, currency: string) => {
       try {
-        moneyOf(amount, currency, { amount: 'target_amount', currency: 'currency' });
+        moneyFrom(amount, currency, { amount: 'target_amount', currency: 'currency' });
       } catch (error) {
         return (error as Problem).errors[0].field;
       }

@@ -5,7 +5,8 @@ import { Problem } from '../http/problem';
 import { TEAM_READ, TEAM_WRITE, type PolicyRouter } from '../http/route-policy';
 import { validate } from '../http/validate';
 import { BUDGET_PERIOD_TO_PROTO, BUDGET_PERIODS, budgetJson } from './budget-json';
-import { moneyOf, pathId, planningFields } from './planning-fields';
+import { planningFields } from './planning-fields';
+import { moneyFrom, idFromPath } from './ledger-fields';
 
 const budgetFields = {
   name: z.string().max(100),
@@ -56,7 +57,7 @@ export function budgetsRoutes(routes: PolicyRouter, downstream: Downstream): voi
         name: body.name,
         categoryId: body.category_id ?? '',
         period: BUDGET_PERIOD_TO_PROTO[body.period],
-        amount: moneyOf(body.amount, body.currency),
+        amount: moneyFrom(body.amount, body.currency),
         timeZone: body.time_zone ?? '',
       },
       callerOf(res),
@@ -71,13 +72,13 @@ export function budgetsRoutes(routes: PolicyRouter, downstream: Downstream): voi
   });
 
   routes.route('get', '/budgets/:id', TEAM_READ, async (req, res) => {
-    const id = pathId(req.params.id, budgetNotFound);
+    const id = idFromPath(req.params.id, budgetNotFound);
     const { budget } = await downstream.call('planning', 'getBudget', { id }, callerOf(res));
     res.json(budgetJson(budget!));
   });
 
   routes.route('patch', '/budgets/:id', TEAM_WRITE, async (req, res) => {
-    const id = pathId(req.params.id, budgetNotFound);
+    const id = idFromPath(req.params.id, budgetNotFound);
     const body = validate(updateBudgetBody, req.body ?? {});
     const mask = Object.keys(body).filter((key) => key !== 'version' && key !== 'currency');
     const { budget } = await downstream.call(
@@ -89,7 +90,7 @@ export function budgetsRoutes(routes: PolicyRouter, downstream: Downstream): voi
         name: body.name ?? '',
         categoryId: body.category_id ?? '',
         period: body.period ? BUDGET_PERIOD_TO_PROTO[body.period] : 0,
-        amount: body.amount !== undefined ? moneyOf(body.amount, body.currency!) : undefined,
+        amount: body.amount !== undefined ? moneyFrom(body.amount, body.currency!) : undefined,
         timeZone: body.time_zone ?? '',
         expectedVersion: BigInt(body.version ?? 0),
       },
@@ -99,7 +100,7 @@ export function budgetsRoutes(routes: PolicyRouter, downstream: Downstream): voi
   });
 
   routes.route('delete', '/budgets/:id', TEAM_WRITE, async (req, res) => {
-    const id = pathId(req.params.id, budgetNotFound);
+    const id = idFromPath(req.params.id, budgetNotFound);
     await downstream.call('planning', 'deleteBudget', { id }, callerOf(res));
     res.status(204).end();
   });

@@ -5,7 +5,8 @@ import { Problem } from '../http/problem';
 import { TEAM_READ, TEAM_WRITE, type PolicyRouter } from '../http/route-policy';
 import { validate } from '../http/validate';
 import { contributionJson, GOAL_KIND_TO_PROTO, GOAL_KINDS, goalJson } from './goal-json';
-import { moneyOf, pathId, planningFields } from './planning-fields';
+import { planningFields } from './planning-fields';
+import { moneyFrom, idFromPath } from './ledger-fields';
 
 const createGoalBody = z.strictObject({
   id: planningFields.id.optional(),
@@ -39,7 +40,7 @@ export function goalsRoutes(routes: PolicyRouter, downstream: Downstream): void 
         id: body.id ?? '',
         kind: GOAL_KIND_TO_PROTO[body.kind],
         name: body.name,
-        target: moneyOf(body.target_amount, body.currency, { amount: 'target_amount', currency: 'currency' }),
+        target: moneyFrom(body.target_amount, body.currency, { amount: 'target_amount', currency: 'currency' }),
         targetDate: body.target_date,
         startDate: body.start_date ?? '',
       },
@@ -55,13 +56,13 @@ export function goalsRoutes(routes: PolicyRouter, downstream: Downstream): void 
   });
 
   routes.route('get', '/goals/:id', TEAM_READ, async (req, res) => {
-    const id = pathId(req.params.id, goalNotFound);
+    const id = idFromPath(req.params.id, goalNotFound);
     const { goal, contributions } = await downstream.call('planning', 'getGoal', { id }, callerOf(res));
     res.json({ ...goalJson(goal!), contributions: contributions.map(contributionJson) });
   });
 
   routes.route('post', '/goals/:id/contributions', TEAM_WRITE, async (req, res) => {
-    const goalId = pathId(req.params.id, goalNotFound);
+    const goalId = idFromPath(req.params.id, goalNotFound);
     const body = validate(contributionBody, req.body ?? {});
     const { contribution, goal, created } = await downstream.call(
       'planning',
@@ -69,7 +70,7 @@ export function goalsRoutes(routes: PolicyRouter, downstream: Downstream): void 
       {
         goalId,
         id: body.id ?? '',
-        amount: moneyOf(body.amount, body.currency),
+        amount: moneyFrom(body.amount, body.currency),
         contributedOn: body.contributed_on ?? '',
         note: body.note,
       },
@@ -79,14 +80,14 @@ export function goalsRoutes(routes: PolicyRouter, downstream: Downstream): void 
   });
 
   routes.route('delete', '/goals/:id/contributions/:contributionId', TEAM_WRITE, async (req, res) => {
-    const goalId = pathId(req.params.id, goalNotFound);
-    const contributionId = pathId(req.params.contributionId, contributionNotFound);
+    const goalId = idFromPath(req.params.id, goalNotFound);
+    const contributionId = idFromPath(req.params.contributionId, contributionNotFound);
     const { goal } = await downstream.call('planning', 'removeContribution', { goalId, contributionId }, callerOf(res));
     res.json(goalJson(goal!));
   });
 
   routes.route('delete', '/goals/:id', TEAM_WRITE, async (req, res) => {
-    const id = pathId(req.params.id, goalNotFound);
+    const id = idFromPath(req.params.id, goalNotFound);
     await downstream.call('planning', 'deleteGoal', { id }, callerOf(res));
     res.status(204).end();
   });

@@ -4,7 +4,8 @@ import { callerOf } from '../http/caller';
 import { Problem } from '../http/problem';
 import { TEAM_READ, TEAM_WRITE, type PolicyRouter } from '../http/route-policy';
 import { validate } from '../http/validate';
-import { moneyOf, pathId, planningFields } from './planning-fields';
+import { planningFields } from './planning-fields';
+import { moneyFrom, idFromPath } from './ledger-fields';
 import { ENTRY_TYPE_TO_PROTO, ENTRY_TYPES, FREQUENCIES, FREQUENCY_TO_PROTO, recurringRuleJson, upcomingJson } from './recurring-json';
 
 const createRuleBody = z.strictObject({
@@ -50,7 +51,7 @@ export function recurringRoutes(routes: PolicyRouter, downstream: Downstream): v
         count: body.count ?? 0,
         timeZone: body.time_zone ?? '',
         type: ENTRY_TYPE_TO_PROTO[body.type],
-        amount: moneyOf(body.amount, body.currency),
+        amount: moneyFrom(body.amount, body.currency),
         description: body.description,
         accountId: body.account_id ?? '',
         categoryId: body.category_id ?? '',
@@ -78,7 +79,7 @@ export function recurringRoutes(routes: PolicyRouter, downstream: Downstream): v
   });
 
   routes.route('delete', '/recurring-rules/:id', TEAM_WRITE, async (req, res) => {
-    const id = pathId(req.params.id, ruleNotFound);
+    const id = idFromPath(req.params.id, ruleNotFound);
     await downstream.call('planning', 'deleteRecurringRule', { id }, callerOf(res));
     res.status(204).end();
   });
