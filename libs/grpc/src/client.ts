@@ -47,6 +47,9 @@ export function createClient<C extends Client>(
     'grpc.max_send_message_length': MAX_MESSAGE_BYTES,
     'grpc.keepalive_time_ms': 60_000,
     'grpc.enable_retries': 1,
+    // After a backend restart, reconnect within a couple of seconds (grpc-js defaults grow to 120 s).
+    'grpc.initial_reconnect_backoff_ms': 200,
+    'grpc.max_reconnect_backoff_ms': 2_000,
   });
 }
 
@@ -57,7 +60,11 @@ type UnaryMethod<Req, Res> = (
   callback: (error: GrpcServiceError | null, response: Res) => void,
 ) => unknown;
 
-/** Calls a unary method with a deadline (every call has one) and returns a promise. */
+/**
+ * Calls a unary method with a deadline (every call has one) and returns a promise. The call
+ * waits, within its deadline, for a channel that is reconnecting instead of failing at once:
+ * nothing has been sent yet, so waiting is safe even for writes.
+ */
 export function callUnary<Req, Res>(
   client: Client,
   method: UnaryMethod<Req, Res>,
@@ -66,7 +73,7 @@ export function callUnary<Req, Res>(
   deadlineMs: number,
 ): Promise<Res> {
   return new Promise((resolve, reject) => {
-    method.call(client, request, metadata, { deadline: Date.now() + deadlineMs }, (error, response) =>
+    method.call(client, request, metadata, { deadline: Date.now() + deadlineMs, waitForReady: true }, (error, response) =>
       error ? reject(error) : resolve(response),
     );
   });
