@@ -165,9 +165,13 @@ describe('aggregates: always per currency', () => {
       }
       expect(rows.reduce((n, r) => n + r.count, 0n)).toBe([...expected.values()].reduce((n, b) => n + b.count, 0n));
 
+      // Fresh statistics, as autovacuum would have them: the plan must not depend on timing.
+      await kit.prisma.$executeRaw`ANALYZE transactions`;
       const plan = await kit.prisma.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN ${aggregateQuery(team.teamId, march)}`);
       const text = plan.map((line) => line['QUERY PLAN']).join('\n');
-      expect({ usesTeamIndex: /Index.* using transactions_team_id_occurred_at_id_idx on transactions /.test(text), plan: text }).toEqual({
+      // An index scan, an index-only scan or a bitmap scan, but on an index led by team_id.
+      const teamIndex = /(Index Scan|Index Only Scan) using transactions_team_id\w* on transactions |Bitmap Index Scan on transactions_team_id\w*/;
+      expect({ usesTeamIndex: teamIndex.test(text), plan: text }).toEqual({
         usesTeamIndex: true,
         plan: expect.not.stringMatching(/Seq Scan on transactions /),
       });
