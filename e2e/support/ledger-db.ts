@@ -22,6 +22,11 @@ export class LedgerDb {
     return rows[0].n;
   }
 
+  async pendingOutboxAll(): Promise<number> {
+    const { rows } = await this.pool.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
+    return rows[0].n;
+  }
+
   close(): Promise<void> {
     return this.pool.end();
   }

@@ -53,6 +53,9 @@ export class EventConsumer {
       groupId: options.groupId,
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
+      // Small fetches: a backlog is read in slices, not in 10 MB batches held in memory.
+      maxBytes: 1024 * 1024,
+      maxBytesPerPartition: 256 * 1024,
       retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 5_000 },
     });
     this.producer = options.kafka.producer({
