@@ -3,9 +3,8 @@ import { lockForTransaction, LockSpace } from '../db/advisory-lock';
 import { SigningKeyRepository } from '../db/signing-key-repository';
 import { inTransaction } from '../db/transaction';
 import type { Clock } from '../domain/clock';
-import { ACCESS_TOKEN_ALGORITHM } from '../domain/signing-key-policy';
-import { newSigningKey } from '../keys/new-signing-key';
 import type { SigningKeyCipher } from '../keys/signing-key-cipher';
+import { activateNewSigningKey } from './activate-new-signing-key';
 
 export interface SigningKeyDeps {
   prisma: AuthPrisma;
@@ -22,14 +21,6 @@ export async function ensureSigningKey(deps: SigningKeyDeps): Promise<{ kid: str
     await lockForTransaction(tx, LockSpace.SigningKeys, 'signing-keys');
     const active = await SigningKeyRepository.findActive(tx);
     if (active) return { kid: active.kid, created: false };
-    const key = await newSigningKey();
-    await SigningKeyRepository.insertActive(tx, {
-      kid: key.kid,
-      algorithm: ACCESS_TOKEN_ALGORITHM,
-      publicJwk: key.publicJwk,
-      privateJwkEncrypted: deps.cipher.encrypt(key.privateJwk, key.kid),
-      now: deps.clock(),
-    });
-    return { kid: key.kid, created: true };
+    return { kid: await activateNewSigningKey(tx, deps.cipher, deps.clock()), created: true };
   });
 }

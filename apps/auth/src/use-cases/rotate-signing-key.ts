@@ -1,8 +1,7 @@
 import { lockForTransaction, LockSpace } from '../db/advisory-lock';
 import { SigningKeyRepository } from '../db/signing-key-repository';
 import { inTransaction } from '../db/transaction';
-import { ACCESS_TOKEN_ALGORITHM } from '../domain/signing-key-policy';
-import { newSigningKey } from '../keys/new-signing-key';
+import { activateNewSigningKey } from './activate-new-signing-key';
 import type { SigningKeyDeps } from './ensure-signing-key';
 
 /**
@@ -18,14 +17,6 @@ export async function rotateSigningKey(deps: SigningKeyDeps): Promise<{ kid: str
     if (current) deps.cipher.decrypt(current.privateJwkEncrypted, current.kid);
     const now = deps.clock();
     const retired = await SigningKeyRepository.retireActive(tx, now);
-    const key = await newSigningKey();
-    await SigningKeyRepository.insertActive(tx, {
-      kid: key.kid,
-      algorithm: ACCESS_TOKEN_ALGORITHM,
-      publicJwk: key.publicJwk,
-      privateJwkEncrypted: deps.cipher.encrypt(key.privateJwk, key.kid),
-      now,
-    });
-    return { kid: key.kid, retired };
+    return { kid: await activateNewSigningKey(tx, deps.cipher, now), retired };
   });
 }
