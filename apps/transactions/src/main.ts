@@ -1,3 +1,4 @@
+import { CategoryRuleServiceService } from '@cashier/contracts/cashier/transactions/v1/category_rules';
 import { PlanningServiceService } from '@cashier/contracts/cashier/transactions/v1/planning';
 import { TransactionsServiceService } from '@cashier/contracts/cashier/transactions/v1/transactions';
 import { EventType, topicOf } from '@cashier/events';
@@ -10,14 +11,16 @@ import { budgetsConsumer } from './planning/events/budget-threshold-consumer';
 import { PLANNING_PUBLISHES } from './planning/events/planning-publishes';
 import { planningHandlers } from './planning/grpc/planning-handlers';
 import { startRecurringScheduler } from './planning/scheduler/start-recurring-scheduler';
+import { categoryRuleHandlers } from './rules/grpc/category-rule-handlers';
 
 runMain('transactions', () =>
   startService({
     name: 'transactions',
-    grpcServices: ['cashier.transactions.v1.TransactionsService', 'cashier.transactions.v1.PlanningService'],
+    grpcServices: ['cashier.transactions.v1.TransactionsService', 'cashier.transactions.v1.PlanningService', 'cashier.transactions.v1.CategoryRuleService'],
     createPrisma,
     register: ({ server, prisma, verifier, logger }) => {
       server.addService(TransactionsServiceService, transactionsHandlers({ prisma, verifier, logger }));
+      server.addService(CategoryRuleServiceService, categoryRuleHandlers({ prisma, verifier, logger }));
       const planning = new PlanningStore(prisma);
       server.addService(PlanningServiceService, planningHandlers({ store: planning, verifier, logger }));
       const recurringScheduler = startRecurringScheduler(planning, logger);

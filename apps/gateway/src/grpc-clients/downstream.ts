@@ -1,19 +1,32 @@
 import { Metadata, type Client } from '@grpc/grpc-js';
 import { AuthServiceClient } from '@cashier/contracts/cashier/auth/v1/auth';
 import { BillingServiceClient } from '@cashier/contracts/cashier/billing/v1/billing';
+import { CategoryRuleServiceClient } from '@cashier/contracts/cashier/transactions/v1/category_rules';
 import { PlanningServiceClient } from '@cashier/contracts/cashier/transactions/v1/planning';
 import { TransactionsServiceClient } from '@cashier/contracts/cashier/transactions/v1/transactions';
 import { UserTeamServiceClient } from '@cashier/contracts/cashier/userteam/v1/userteam';
 import { CONTEXT_METADATA_KEY, type ContextTokenSigner, type InternalContext } from '@cashier/auth-context';
 import { callUnary, createClient, REQUEST_ID_KEY } from '@cashier/grpc';
 
-export type DownstreamName = 'auth' | 'user-team' | 'transactions' | 'planning' | 'billing';
+export type DownstreamName = 'auth' | 'user-team' | 'transactions' | 'planning' | 'category-rules' | 'billing';
+/** The processes behind the gRPC services: one address each, and the audience of their context tokens. */
+export type DownstreamProcess = 'auth' | 'user-team' | 'transactions' | 'billing';
+
+const SERVED_BY: Record<DownstreamName, DownstreamProcess> = {
+  auth: 'auth',
+  'user-team': 'user-team',
+  transactions: 'transactions',
+  planning: 'transactions',
+  'category-rules': 'transactions',
+  billing: 'billing',
+};
 
 interface Clients {
   auth: AuthServiceClient;
   'user-team': UserTeamServiceClient;
   transactions: TransactionsServiceClient;
   planning: PlanningServiceClient;
+  'category-rules': CategoryRuleServiceClient;
   billing: BillingServiceClient;
 }
 
@@ -35,7 +48,7 @@ export class Downstream {
   private readonly clients: Clients;
 
   constructor(
-    addresses: Record<Exclude<DownstreamName, 'planning'>, string>,
+    addresses: Record<DownstreamProcess, string>,
     private readonly signer: ContextTokenSigner,
     readonly deadlineMs: number,
   ) {
@@ -69,6 +82,7 @@ export class Downstream {
         'ListRecurringRules',
         'ListUpcoming',
       ]),
+      'category-rules': createClient(CategoryRuleServiceClient, addresses.transactions, ['ListCategoryRules']),
       billing: createClient(BillingServiceClient, addresses.billing, ['GetUsage']),
     };
   }
@@ -81,7 +95,7 @@ export class Downstream {
   ): Promise<ResponseOf<Clients[S][M]>> {
     const client = this.clients[service];
     const metadata = new Metadata();
-    metadata.set(CONTEXT_METADATA_KEY, await this.signer.sign(context, service === 'planning' ? 'transactions' : service));
+    metadata.set(CONTEXT_METADATA_KEY, await this.signer.sign(context, SERVED_BY[service]));
     metadata.set(REQUEST_ID_KEY, context.requestId);
     const fn = (client as unknown as Record<string, Parameters<typeof callUnary>[1]>)[method];
     return callUnary(client as unknown as Client, fn, request, metadata, this.deadlineMs) as Promise<ResponseOf<Clients[S][M]>>;

@@ -8,6 +8,7 @@ import { authRoutes } from './auth-routes';
 import { billingRoutes } from './billing-routes';
 import { budgetsRoutes } from './budgets-routes';
 import { categoriesRoutes } from './categories-routes';
+import { categoryRulesRoutes } from './category-rules-routes';
 import { goalsRoutes } from './goals-routes';
 import { meRoutes } from './me-routes';
 import { recurringRoutes } from './recurring-routes';
@@ -29,6 +30,7 @@ export function registerV1Routes(routes: PolicyRouter, deps: V1Deps): void {
   transactionsRoutes(routes, deps.downstream);
   accountsRoutes(routes, deps.downstream);
   categoriesRoutes(routes, deps.downstream);
+  categoryRulesRoutes(routes, deps.downstream);
   syncRoutes(routes, deps.downstream);
   aggregatesRoutes(routes, deps.downstream);
   billingRoutes(routes, deps.downstream);

@@ -16,4 +16,9 @@ export enum TransactionsErrorCode {
   InvalidUpdateMask = 'TRANSACTIONS_INVALID_UPDATE_MASK',
   InvalidCursor = 'TRANSACTIONS_INVALID_CURSOR',
   InvalidQuery = 'TRANSACTIONS_INVALID_QUERY',
+  InvalidRule = 'TRANSACTIONS_RULE_INVALID',
+  RuleNotFound = 'TRANSACTIONS_RULE_NOT_FOUND',
+  RuleLimitReached = 'TRANSACTIONS_RULE_LIMIT_REACHED',
+  InvalidImport = 'TRANSACTIONS_IMPORT_INVALID',
+  ImportRejected = 'TRANSACTIONS_IMPORT_REJECTED',
 }

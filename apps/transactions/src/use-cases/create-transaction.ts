@@ -8,21 +8,25 @@ import type { NewTransaction } from '../domain/new-transaction';
 import { requirePermission } from '../domain/require-permission';
 import { isSameDraft } from '../domain/same-transaction';
 import { TransactionsErrorCode } from '../domain/transactions-error-code';
+import { matchableRules } from '../rules/db/category-rule-store';
+import { applyCategoryRules } from '../rules/domain/apply-category-rules';
 import { recordTransaction } from './record-transaction';
 import { viewOf, type TransactionView } from './transaction-view';
 import { isUniqueViolation, scopeOf } from './write-scope';
 
 /**
  * Records a new ledger transaction with its split parts and account legs, its change-log
- * entry and its `transaction.created` event, all in one database transaction.
+ * entry and its `transaction.created` event, all in one database transaction. The
+ * team's auto-categorisation rules fill in a category and tags the client left open.
  * A retry with the same client id and content returns the first result (created=false).
  */
 export async function createTransaction(
   prisma: TransactionsPrisma,
   caller: CallerContext,
-  input: NewTransaction,
+  sent: NewTransaction,
 ): Promise<{ transaction: TransactionView; created: boolean }> {
   requirePermission(caller, 'write');
+  const input = applyCategoryRules(await matchableRules(prisma, caller.teamId), sent);
   const id = input.id ?? uuidv7();
   try {
     const transaction = await runTeamWrite(prisma, scopeOf(caller), async (write) =>
@@ -37,7 +41,7 @@ export async function createTransaction(
       existing.teamId === caller.teamId &&
       existing.createdBy === caller.userId &&
       existing.deletedAt === null &&
-      isSameDraft(draftOf(existing), input);
+      (isSameDraft(draftOf(existing), input) || isSameDraft(draftOf(existing), sent));
     if (replay) return { transaction: await viewOf(prisma, caller.teamId, existing), created: false };
     throw ServiceError.conflict(TransactionsErrorCode.IdConflict, 'this id is already used by a different transaction');
   }

@@ -7,11 +7,12 @@ import { parseId } from '../domain/client-id';
 import { categoryNotFound, failedPrecondition } from '../domain/ledger-errors';
 import { requirePermission } from '../domain/require-permission';
 import { TransactionsErrorCode } from '../domain/transactions-error-code';
+import { isCategoryUsedByRules } from '../rules/db/category-rule-store';
 import { scopeOf } from './write-scope';
 
 /**
  * Deletes a category nothing refers to. One that any transaction uses (even a deleted
- * one, which stays recoverable) or that has subcategories is FAILED_PRECONDITION:
+ * one, which stays recoverable), that a rule uses, or that has subcategories is FAILED_PRECONDITION:
  * archive it instead. The change log keeps its last image.
  */
 export async function deleteCategory(prisma: TransactionsPrisma, caller: CallerContext, rawId: string): Promise<void> {
@@ -24,6 +25,9 @@ export async function deleteCategory(prisma: TransactionsPrisma, caller: CallerC
     const usage = await categoryUsage(write.db, caller.teamId, id);
     if (usage.transactions) {
       throw failedPrecondition(TransactionsErrorCode.CategoryInUse, 'transactions use this category; archive it instead');
+    }
+    if (await isCategoryUsedByRules(write.db, caller.teamId, id)) {
+      throw failedPrecondition(TransactionsErrorCode.CategoryInUse, 'auto-categorisation rules use this category; change or delete them first');
     }
     if (usage.children) {
       throw failedPrecondition(TransactionsErrorCode.CategoryInUse, 'this category has subcategories; move or delete them first');
