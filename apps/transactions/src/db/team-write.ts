@@ -67,6 +67,27 @@ export class TeamWrite {
     return seq;
   }
 
+  /** Appends many changes at once under consecutive seqs (e.g. an import); returns the last seq. */
+  async recordChanges(changes: readonly Change[]): Promise<bigint> {
+    const [{ last_seq: last }] = await this.db.$queryRaw<{ last_seq: bigint }[]>`
+      UPDATE team_sequences SET last_seq = last_seq + ${changes.length} WHERE team_id = ${this.teamId}::uuid RETURNING last_seq`;
+    const first = last - BigInt(changes.length) + 1n;
+    await this.db.changeLogEntry.createMany({
+      data: changes.map((change, index) => ({
+        teamId: this.teamId,
+        seq: first + BigInt(index),
+        entityType: change.entityType,
+        entityId: change.entityId,
+        op: change.op,
+        actorId: this.actorId,
+        before: change.before ?? Prisma.DbNull,
+        after: change.after ?? Prisma.DbNull,
+        requestId: this.scope.requestId,
+      })),
+    });
+    return last;
+  }
+
   /** Queues an event; it is published only if this transaction commits. */
   async publish(event: OutboxRecord): Promise<void> {
     await this.db.outboxEvent.create({ data: event });
@@ -80,10 +101,14 @@ export class TeamWrite {
  * and change-log seqs commit in order (a sync never skips a seq committed later).
  * Deadlocks and serialization failures are retried as a whole.
  */
-export function runTeamWrite<T>(prisma: TransactionsPrisma, scope: WriteScope, work: (write: TeamWrite) => Promise<T>): Promise<T> {
-  return withSerializationRetry(() =>
-    prisma.$transaction(async (db) => work(await TeamWrite.begin(db, scope)), TRANSACTION_OPTIONS),
-  );
+export function runTeamWrite<T>(
+  prisma: TransactionsPrisma,
+  scope: WriteScope,
+  work: (write: TeamWrite) => Promise<T>,
+  options: { timeoutMs?: number } = {},
+): Promise<T> {
+  const transactionOptions = { ...TRANSACTION_OPTIONS, timeout: options.timeoutMs ?? TRANSACTION_OPTIONS.timeout };
+  return withSerializationRetry(() => prisma.$transaction(async (db) => work(await TeamWrite.begin(db, scope)), transactionOptions));
 }
 
 /** Locks the team's sequence row (creating it on the team's first write) until the transaction ends. */
