@@ -30,7 +30,8 @@ function dateOnly(value: string | null): Date | null {
   return value === null ? null : new Date(`${value}T00:00:00.000Z`);
 }
 
-function columns(resolved: ResolvedTransaction) {
+/** The transaction row's columns for a resolved draft (the split parts and legs are rows of their own). */
+export function transactionColumns(resolved: ResolvedTransaction) {
   return {
     type: resolved.kind,
     amountMinor: resolved.amount.amountMinor,
@@ -88,7 +89,7 @@ export async function insertTransaction(
   id: string,
   resolved: ResolvedTransaction,
 ): Promise<StoredTransaction> {
-  await db.transaction.create({ data: { id, teamId, createdBy: actorId, updatedBy: actorId, ...columns(resolved) } });
+  await db.transaction.create({ data: { id, teamId, createdBy: actorId, updatedBy: actorId, ...transactionColumns(resolved) } });
   await writeParts(db, teamId, id, resolved);
   return (await findTransaction(db, teamId, id))!;
 }
@@ -107,7 +108,7 @@ export async function rewriteTransaction(
 ): Promise<StoredTransaction | null> {
   const { count } = await db.transaction.updateMany({
     where: { id, teamId, version: expectedVersion, deletedAt: null },
-    data: { ...columns(resolved), updatedBy: actorId, updatedAt: new Date(), version: { increment: 1 } },
+    data: { ...transactionColumns(resolved), updatedBy: actorId, updatedAt: new Date(), version: { increment: 1 } },
   });
   if (count !== 1) return null;
   await db.transactionSplit.deleteMany({ where: { teamId, transactionId: id } });
