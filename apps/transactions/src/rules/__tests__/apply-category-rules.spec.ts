@@ -41,7 +41,7 @@ describe('applyCategoryRules', () => {
   it('keeps a category or splits the client chose, but still adds the tags', () => {
     const rules = [rule('shwapno', { tags: ['groceries'] })];
     expect(applyCategoryRules(rules, draft({ categoryId: OTHER }))).toMatchObject({ categoryId: OTHER, tags: ['groceries'] });
-    const split = draft({ splits: [{ categoryId: OTHER, amount: parseMoney('12.50', 'USD'), description: '' }] });
+    const split = draft({ splits: [{ categoryId: OTHER, amountMinor: 1250n, description: '' }] });
     expect(applyCategoryRules(rules, split)).toMatchObject({ categoryId: null, tags: ['groceries'] });
   });
 
