@@ -16,6 +16,7 @@ import type { AccessTokenVerifier } from './identity/access-token-verifier';
 import type { MembershipResolver } from './identity/membership-resolver';
 import type { SessionDenylist } from './identity/session-denylist';
 import { healthRoutes } from './routes/health-routes';
+import { IMPORT_BODY_LIMIT, IMPORT_PATH } from './routes/import-routes';
 import { registerV1Routes } from './routes/register-v1-routes';
 
 export const BODY_LIMIT = '64kb';
@@ -52,6 +53,8 @@ export function createApp(deps: GatewayDeps): { app: express.Express; routes: Po
 
   app.use(ipRateLimit(deps.redis, config.RATE_LIMIT_PER_MINUTE));
   app.use(requireJson);
+  // Statements are bigger than any other body; this parser runs first for them only.
+  app.use(IMPORT_PATH, express.json({ limit: IMPORT_BODY_LIMIT, strict: true }));
   app.use(express.json({ limit: BODY_LIMIT, strict: true }));
 
   const routes = new PolicyRouter('/v1', {

@@ -1,4 +1,5 @@
 import { CategoryRuleServiceService } from '@cashier/contracts/cashier/transactions/v1/category_rules';
+import { LedgerImportServiceService } from '@cashier/contracts/cashier/transactions/v1/ledger_import';
 import { PlanningServiceService } from '@cashier/contracts/cashier/transactions/v1/planning';
 import { TransactionsServiceService } from '@cashier/contracts/cashier/transactions/v1/transactions';
 import { EventType, topicOf } from '@cashier/events';
@@ -6,6 +7,7 @@ import { runMain, startService } from '@cashier/runtime';
 import { createPrisma } from './db/create-prisma';
 import { createDefaultCategories, TEAM_SETUP_CONSUMER_GROUP } from './events/create-default-categories';
 import { transactionsHandlers } from './grpc/transactions-handlers';
+import { importHandlers } from './import/grpc/import-handlers';
 import { PlanningStore } from './planning/db/planning-store';
 import { budgetsConsumer } from './planning/events/budget-threshold-consumer';
 import { PLANNING_PUBLISHES } from './planning/events/planning-publishes';
@@ -16,11 +18,17 @@ import { categoryRuleHandlers } from './rules/grpc/category-rule-handlers';
 runMain('transactions', () =>
   startService({
     name: 'transactions',
-    grpcServices: ['cashier.transactions.v1.TransactionsService', 'cashier.transactions.v1.PlanningService', 'cashier.transactions.v1.CategoryRuleService'],
+    grpcServices: [
+      'cashier.transactions.v1.TransactionsService',
+      'cashier.transactions.v1.PlanningService',
+      'cashier.transactions.v1.CategoryRuleService',
+      'cashier.transactions.v1.LedgerImportService',
+    ],
     createPrisma,
     register: ({ server, prisma, verifier, logger }) => {
       server.addService(TransactionsServiceService, transactionsHandlers({ prisma, verifier, logger }));
       server.addService(CategoryRuleServiceService, categoryRuleHandlers({ prisma, verifier, logger }));
+      server.addService(LedgerImportServiceService, importHandlers({ prisma, verifier, logger }));
       const planning = new PlanningStore(prisma);
       server.addService(PlanningServiceService, planningHandlers({ store: planning, verifier, logger }));
       const recurringScheduler = startRecurringScheduler(planning, logger);

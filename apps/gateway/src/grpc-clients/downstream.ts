@@ -2,13 +2,14 @@ import { Metadata, type Client } from '@grpc/grpc-js';
 import { AuthServiceClient } from '@cashier/contracts/cashier/auth/v1/auth';
 import { BillingServiceClient } from '@cashier/contracts/cashier/billing/v1/billing';
 import { CategoryRuleServiceClient } from '@cashier/contracts/cashier/transactions/v1/category_rules';
+import { LedgerImportServiceClient } from '@cashier/contracts/cashier/transactions/v1/ledger_import';
 import { PlanningServiceClient } from '@cashier/contracts/cashier/transactions/v1/planning';
 import { TransactionsServiceClient } from '@cashier/contracts/cashier/transactions/v1/transactions';
 import { UserTeamServiceClient } from '@cashier/contracts/cashier/userteam/v1/userteam';
 import { CONTEXT_METADATA_KEY, type ContextTokenSigner, type InternalContext } from '@cashier/auth-context';
 import { callUnary, createClient, REQUEST_ID_KEY } from '@cashier/grpc';
 
-export type DownstreamName = 'auth' | 'user-team' | 'transactions' | 'planning' | 'category-rules' | 'billing';
+export type DownstreamName = 'auth' | 'user-team' | 'transactions' | 'planning' | 'category-rules' | 'ledger-import' | 'billing';
 /** The processes behind the gRPC services: one address each, and the audience of their context tokens. */
 export type DownstreamProcess = 'auth' | 'user-team' | 'transactions' | 'billing';
 
@@ -18,6 +19,7 @@ const SERVED_BY: Record<DownstreamName, DownstreamProcess> = {
   transactions: 'transactions',
   planning: 'transactions',
   'category-rules': 'transactions',
+  'ledger-import': 'transactions',
   billing: 'billing',
 };
 
@@ -27,6 +29,7 @@ interface Clients {
   transactions: TransactionsServiceClient;
   planning: PlanningServiceClient;
   'category-rules': CategoryRuleServiceClient;
+  'ledger-import': LedgerImportServiceClient;
   billing: BillingServiceClient;
 }
 
@@ -83,6 +86,7 @@ export class Downstream {
         'ListUpcoming',
       ]),
       'category-rules': createClient(CategoryRuleServiceClient, addresses.transactions, ['ListCategoryRules']),
+      'ledger-import': createClient(LedgerImportServiceClient, addresses.transactions),
       billing: createClient(BillingServiceClient, addresses.billing, ['GetUsage']),
     };
   }
@@ -92,13 +96,14 @@ export class Downstream {
     method: M,
     request: RequestOf<Clients[S][M]>,
     context: InternalContext,
+    options: { deadlineMs?: number } = {},
   ): Promise<ResponseOf<Clients[S][M]>> {
     const client = this.clients[service];
     const metadata = new Metadata();
     metadata.set(CONTEXT_METADATA_KEY, await this.signer.sign(context, SERVED_BY[service]));
     metadata.set(REQUEST_ID_KEY, context.requestId);
     const fn = (client as unknown as Record<string, Parameters<typeof callUnary>[1]>)[method];
-    return callUnary(client as unknown as Client, fn, request, metadata, this.deadlineMs) as Promise<ResponseOf<Clients[S][M]>>;
+    return callUnary(client as unknown as Client, fn, request, metadata, options.deadlineMs ?? this.deadlineMs) as Promise<ResponseOf<Clients[S][M]>>;
   }
 
   close(): void {

@@ -10,6 +10,7 @@ import { budgetsRoutes } from './budgets-routes';
 import { categoriesRoutes } from './categories-routes';
 import { categoryRulesRoutes } from './category-rules-routes';
 import { goalsRoutes } from './goals-routes';
+import { importRoutes } from './import-routes';
 import { meRoutes } from './me-routes';
 import { recurringRoutes } from './recurring-routes';
 import { syncRoutes } from './sync-routes';
@@ -28,6 +29,7 @@ export function registerV1Routes(routes: PolicyRouter, deps: V1Deps): void {
   meRoutes(routes, deps.downstream);
   teamsRoutes(routes, deps.downstream);
   transactionsRoutes(routes, deps.downstream);
+  importRoutes(routes, deps.downstream);
   accountsRoutes(routes, deps.downstream);
   categoriesRoutes(routes, deps.downstream);
   categoryRulesRoutes(routes, deps.downstream);
