@@ -9,7 +9,7 @@ import { requirePermission } from '../domain/require-permission';
 import { isSameDraft } from '../domain/same-transaction';
 import { TransactionsErrorCode } from '../domain/transactions-error-code';
 import { matchableRules } from '../rules/db/category-rule-store';
-import { applyCategoryRules } from '../rules/domain/apply-category-rules';
+import { applyCategoryRules, mayMatchRules } from '../rules/domain/apply-category-rules';
 import { recordTransaction } from './record-transaction';
 import { viewOf, type TransactionView } from './transaction-view';
 import { isUniqueViolation, scopeOf } from './write-scope';
@@ -26,7 +26,7 @@ export async function createTransaction(
   sent: NewTransaction,
 ): Promise<{ transaction: TransactionView; created: boolean }> {
   requirePermission(caller, 'write');
-  const input = applyCategoryRules(await matchableRules(prisma, caller.teamId), sent);
+  const input = mayMatchRules(sent) ? applyCategoryRules(await matchableRules(prisma, caller.teamId), sent) : sent;
   const id = input.id ?? uuidv7();
   try {
     const transaction = await runTeamWrite(prisma, scopeOf(caller), async (write) =>

@@ -11,14 +11,19 @@ export interface MatchableRule {
   tags: readonly string[];
 }
 
+/** Whether any rule could match the draft: only expenses and incomes with a payee are categorised. */
+export function mayMatchRules(draft: Pick<TransactionDraft, 'kind' | 'payee'>): boolean {
+  return categoryKindFor(draft.kind) !== undefined && draft.payee !== '';
+}
+
 /**
  * The first rule (in the order given: by position) whose text is in the payee and whose
  * category, if any, has the transaction's kind. Only expenses and incomes are categorised.
  */
 export function firstMatchingRule(rules: readonly MatchableRule[], draft: Pick<TransactionDraft, 'kind' | 'payee'>): MatchableRule | undefined {
+  if (!mayMatchRules(draft)) return undefined;
   const kind = categoryKindFor(draft.kind);
   const payee = draft.payee.toLowerCase();
-  if (!kind || payee === '') return undefined;
   return rules.find(
     (rule) => payee.includes(rule.payeeContains.toLowerCase()) && (rule.categoryKind === null || rule.categoryKind === kind),
   );
