@@ -11,6 +11,7 @@ import { importHandlers } from './import/grpc/import-handlers';
 import { PlanningStore } from './planning/db/planning-store';
 import { budgetsConsumer } from './planning/events/budget-threshold-consumer';
 import { PLANNING_PUBLISHES } from './planning/events/planning-publishes';
+import { recurringOwnersHandlers } from './planning/events/recurring-owners-consumer';
 import { planningHandlers } from './planning/grpc/planning-handlers';
 import { startRecurringScheduler } from './planning/scheduler/start-recurring-scheduler';
 import { categoryRuleHandlers } from './rules/grpc/category-rule-handlers';
@@ -35,9 +36,11 @@ runMain('transactions', () =>
       return {
         publishes: [EventType.TransactionCreated, EventType.TransactionUpdated, EventType.TransactionDeleted, ...PLANNING_PUBLISHES],
         consumers: [
+          // A team's lifecycle: default categories when it is created; recurring rules stop when
+          // their creator may no longer write in it, or it is deleted.
           {
             groupId: TEAM_SETUP_CONSUMER_GROUP,
-            handlers: { [topicOf(EventType.TeamCreated)]: createDefaultCategories(prisma) },
+            handlers: { [topicOf(EventType.TeamCreated)]: createDefaultCategories(prisma), ...recurringOwnersHandlers(planning) },
           },
           budgetsConsumer(planning),
         ],

@@ -77,6 +77,18 @@ export class RecurringRuleRepository {
     return count === 1;
   }
 
+  /**
+   * Stops the team's active rules (those one member created, when `createdBy` is given):
+   * deleted like a rule a member deletes, with the reason kept on the row. Returns how many.
+   */
+  static async stopActive(db: PlanningDb, teamId: string, createdBy: string | null, reason: string, now: Date): Promise<number> {
+    const { count } = await db.recurringRule.updateMany({
+      where: { teamId, deletedAt: null, ...(createdBy ? { createdBy } : {}) },
+      data: { deletedAt: now, nextOccurrenceDate: null, nextDueAt: null, lastError: reason, lastErrorAt: now },
+    });
+    return count;
+  }
+
   /** Moves the scheduler's cursor on after a successful posting, clearing an earlier failure. */
   async advance(teamId: string, id: string, cursor: RuleCursor): Promise<void> {
     await this.db.recurringRule.updateMany({
