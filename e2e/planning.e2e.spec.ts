@@ -4,7 +4,7 @@ import { Pool } from 'pg';
 import { routePolicyTable } from '@cashier/gateway/routes';
 import { databaseUrl, LocalSystem, REPO_ROOT, waitFor } from '@cashier/testing';
 import { Api, type Actor } from './support/api';
-import { createTeam, signIn, teamOfThree, type TestTeam } from './support/people';
+import { addMember, createTeam, signIn, teamOfThree, type TestTeam } from './support/people';
 
 // Budgets, goals and recurring entries through the gateway, with every service as its own
 // process: the recurring scheduler posts transactions, the relay publishes them to Kafka,
@@ -274,6 +274,20 @@ describe('recurring rules', () => {
       [owner.teamId],
     );
     expect(rows).toEqual([{ type: 'expense', amount: '120000', source: 'recurring', description: 'rent' }]);
+  });
+
+  it('a member who leaves takes their rules along: the scheduler posts nothing more in their name', async () => {
+    const owner = await freshTeam();
+    const helper = await addMember(api, team.admin, owner.teamId!, await signIn(api, system.smsSinkFile), 'cashier');
+    const theirs = await api.post('/v1/recurring-rules', helper, { ...rent, start_date: isoDay(2) });
+    const mine = await api.post('/v1/recurring-rules', owner, { ...rent, start_date: isoDay(2) });
+    expect([theirs.status, mine.status]).toEqual([201, 201]);
+    expect((await api.delete(`/v1/teams/${owner.teamId}/members/${helper.userId}`, owner)).status).toBe(204);
+    const left = await waitFor('the leaver’s rule to stop', async () => {
+      const rules = (await api.get('/v1/recurring-rules', owner)).body.rules as { id: string }[];
+      return rules.length === 1 ? rules : undefined;
+    });
+    expect(left.map((rule) => rule.id)).toEqual([mine.body.id]);
   });
 
   it('refuses bad rules with 400; observers cannot write (403); another team gets 404', async () => {
