@@ -34,7 +34,14 @@ runMain('transactions', () =>
       server.addService(PlanningServiceService, planningHandlers({ store: planning, verifier, logger }));
       const recurringScheduler = startRecurringScheduler(planning, logger);
       return {
-        publishes: [EventType.TransactionCreated, EventType.TransactionUpdated, EventType.TransactionDeleted, ...PLANNING_PUBLISHES],
+        publishes: [
+          EventType.TransactionCreated,
+          EventType.TransactionUpdated,
+          EventType.TransactionDeleted,
+          EventType.AccountChanged,
+          EventType.CategoryChanged,
+          ...PLANNING_PUBLISHES,
+        ],
         consumers: [
           // A team's lifecycle: default categories when it is created; recurring rules stop when
           // their creator may no longer write in it, or it is deleted.

@@ -14,6 +14,8 @@ export const EventType = {
   RecurringEntryPosted: 'transactions.recurring.entry_posted.v1',
   TransactionUpdated: 'transactions.transaction.updated.v1',
   TransactionDeleted: 'transactions.transaction.deleted.v1',
+  AccountChanged: 'transactions.account.changed.v1',
+  CategoryChanged: 'transactions.category.changed.v1',
 } as const;
 export type EventType = (typeof EventType)[keyof typeof EventType];
 

@@ -6,6 +6,7 @@ import { insertCategory } from '../db/category-store';
 import { categorySnapshot } from '../db/entity-snapshots';
 import { runTeamWrite, TeamWrite, type WriteScope } from '../db/team-write';
 import { DEFAULT_CATEGORIES } from '../domain/default-categories';
+import { categoryChangedEvent } from './category-changed-event';
 
 export const TEAM_SETUP_CONSUMER_GROUP = 'transactions.team-setup';
 
@@ -27,6 +28,7 @@ async function createDefaults(write: TeamWrite): Promise<number> {
   const add = async (name: string, kind: 'expense' | 'income', parentId: string | null) => {
     const row = await insertCategory(write.db, write.teamId, write.actorId, uuidv7(), { name, kind, parentId, archived: false });
     await write.recordChange({ entityType: 'category', entityId: row.id, op: 'created', before: null, after: categorySnapshot(row) });
+    await write.publish(categoryChangedEvent(row, 'created', write.actorId, write.scope.requestId));
     created++;
     return row.id;
   };

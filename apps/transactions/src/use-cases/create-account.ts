@@ -10,6 +10,7 @@ import { requirePermission } from '../domain/require-permission';
 import { TransactionsErrorCode } from '../domain/transactions-error-code';
 import { accountViews, type AccountView } from './account-view';
 import { isUniqueViolation, scopeOf } from './write-scope';
+import { accountChangedEvent } from '../events/account-changed-event';
 
 function sameAccount(a: ReturnType<typeof draftOfAccount>, b: NewAccount): boolean {
   return (
@@ -34,6 +35,7 @@ export async function createAccount(
     const account = await runTeamWrite(prisma, scopeOf(caller), async (write) => {
       const row = await insertAccount(write.db, caller.teamId, caller.userId, id, { ...input, archived: false });
       await write.recordChange({ entityType: 'account', entityId: id, op: 'created', before: null, after: accountSnapshot(row) });
+      await write.publish(accountChangedEvent(row, 'created', caller.requestId));
       return row;
     });
     return { account: (await accountViews(prisma, caller.teamId, [account]))[0], created: true };

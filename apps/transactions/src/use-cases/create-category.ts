@@ -10,6 +10,7 @@ import type { NewCategory } from '../domain/new-category';
 import { requirePermission } from '../domain/require-permission';
 import { TransactionsErrorCode } from '../domain/transactions-error-code';
 import { isUniqueViolation, scopeOf } from './write-scope';
+import { categoryChangedEvent } from '../events/category-changed-event';
 
 /** Adds a category under an optional parent of the same kind (the client may choose its id). */
 export async function createCategory(
@@ -24,6 +25,7 @@ export async function createCategory(
       checkParent({ id, kind: input.kind }, input.parentId, await categoryTree(write.db, caller.teamId));
       const row = await insertCategory(write.db, caller.teamId, caller.userId, id, { ...input, archived: false });
       await write.recordChange({ entityType: 'category', entityId: id, op: 'created', before: null, after: categorySnapshot(row) });
+      await write.publish(categoryChangedEvent(row, 'created', caller.userId, caller.requestId));
       return row;
     });
     return { category, created: true };

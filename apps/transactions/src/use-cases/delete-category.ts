@@ -9,6 +9,7 @@ import { requirePermission } from '../domain/require-permission';
 import { TransactionsErrorCode } from '../domain/transactions-error-code';
 import { isCategoryUsedByRules } from '../rules/db/category-rule-store';
 import { scopeOf } from './write-scope';
+import { categoryChangedEvent } from '../events/category-changed-event';
 
 /**
  * Deletes a category nothing refers to. One that any transaction uses (even a deleted
@@ -34,5 +35,6 @@ export async function deleteCategory(prisma: TransactionsPrisma, caller: CallerC
     }
     await deleteCategoryRow(write.db, caller.teamId, id);
     await write.recordChange({ entityType: 'category', entityId: id, op: 'deleted', before: categorySnapshot(current), after: null });
+    await write.publish(categoryChangedEvent(current, 'deleted', caller.userId, caller.requestId));
   });
 }

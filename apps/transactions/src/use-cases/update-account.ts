@@ -14,6 +14,7 @@ import { parseUpdateMask } from '../domain/update-mask';
 import { guardBalances } from './balance-guard';
 import { accountViews, type AccountView } from './account-view';
 import { scopeOf } from './write-scope';
+import { accountChangedEvent } from '../events/account-changed-event';
 
 export const ACCOUNT_MASK_FIELDS = ['name', 'kind', 'provider', 'opening_balance', 'archived', 'allow_negative'] as const;
 
@@ -69,6 +70,7 @@ export async function updateAccount(prisma: TransactionsPrisma, caller: CallerCo
       before: accountSnapshot(current),
       after: accountSnapshot(updated),
     });
+    await write.publish(accountChangedEvent(updated, 'updated', caller.requestId));
     return updated;
   });
   return (await accountViews(prisma, caller.teamId, [row]))[0];

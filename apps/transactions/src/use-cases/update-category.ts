@@ -10,6 +10,7 @@ import { validateCategoryDraft } from '../domain/new-category';
 import { requirePermission } from '../domain/require-permission';
 import { parseUpdateMask } from '../domain/update-mask';
 import { scopeOf } from './write-scope';
+import { categoryChangedEvent } from '../events/category-changed-event';
 
 export const CATEGORY_MASK_FIELDS = ['name', 'parent_id', 'archived'] as const;
 
@@ -48,6 +49,7 @@ export async function updateCategory(prisma: TransactionsPrisma, caller: CallerC
       before: categorySnapshot(current),
       after: categorySnapshot(updated),
     });
+    await write.publish(categoryChangedEvent(updated, 'updated', caller.userId, caller.requestId));
     return updated;
   });
 }
