@@ -277,12 +277,15 @@ describe('reading, changing and deleting a transaction', () => {
     expect((await api.delete(`/v1/transactions/${created.id}`, team.cashier)).status).toBe(404);
   });
 
-  it('announces created, updated and deleted through the outbox', async () => {
+  it('announces created, updated and deleted through the outbox (and the new team’s categories)', async () => {
     const fresh = await teamOfThree(api, system.smsSinkFile);
+    await waitFor('the default categories', async () => ((await api.get('/v1/categories', fresh.cashier)).body.categories?.length > 0 ? true : undefined));
     const created = await entry(fresh.cashier, {});
     await api.patch(`/v1/transactions/${created.id}`, fresh.cashier, { description: 'x' }, { 'if-match': '"v1"' });
     await api.delete(`/v1/transactions/${created.id}`, fresh.cashier);
-    expect(await ledger.outboxTypes(fresh.teamId)).toEqual([
+    const types = await ledger.outboxTypes(fresh.teamId);
+    expect(types.filter((type) => type === 'transactions.category.changed.v1').length).toBeGreaterThan(10); // the default categories
+    expect(types.filter((type) => type.startsWith('transactions.transaction.'))).toEqual([
       'transactions.transaction.created.v1',
       'transactions.transaction.updated.v1',
       'transactions.transaction.deleted.v1',
@@ -362,6 +365,57 @@ describe('offline sync and the audit trail', () => {
     const idle = await api.get(`/v1/sync?cursor=${rest.body.cursor}`, fresh.observer);
     expect([idle.body.changes, idle.body.has_more]).toEqual([[], false]);
     expect((await api.get('/v1/sync?cursor=!!', fresh.observer)).status).toBe(400);
+  });
+
+  it('two clients edit offline, sync, and converge; the stale edit gets 412 and is redone on the fresh version', async () => {
+    const fresh = await teamOfThree(api, system.smsSinkFile);
+    await waitFor('the default categories', async () => ((await api.get('/v1/categories', fresh.cashier)).body.categories?.length > 0 ? true : undefined));
+    const shared = await entry(fresh.admin, { description: 'groceries' });
+
+    /** A device's replica of the team: entities by id, kept current from /v1/sync. */
+    class Device {
+      readonly entities = new Map<string, unknown>();
+      cursor = '';
+      constructor(readonly who: Actor) {}
+      async sync(): Promise<void> {
+        for (;;) {
+          const page = await api.get(`/v1/sync?limit=50${this.cursor ? `&cursor=${this.cursor}` : ''}`, this.who);
+          expect(page.status).toBe(200);
+          for (const change of page.body.changes as { entity_id: string; deleted: boolean; data: unknown }[]) {
+            if (change.deleted) this.entities.delete(change.entity_id);
+            else this.entities.set(change.entity_id, change.data);
+          }
+          this.cursor = page.body.cursor;
+          if (!page.body.has_more) return;
+        }
+      }
+    }
+    const phone = new Device(fresh.cashier);
+    const tablet = new Device(fresh.admin);
+    await Promise.all([phone.sync(), tablet.sync()]);
+
+    // Offline, each device records its own entry (its own ids) and edits the shared one from version 1.
+    const fromPhone = { id: randomUUID(), type: 'expense', amount: '4.20', currency: 'USD', occurred_at: '2026-11-23T08:00:00Z' };
+    const fromTablet = { id: randomUUID(), type: 'income', amount: '50.00', currency: 'USD', occurred_at: '2026-11-23T09:00:00Z' };
+    // Back online: the phone's queue goes first, then the tablet's.
+    expect((await api.post('/v1/transactions', fresh.cashier, fromPhone)).status).toBe(201);
+    expect((await api.patch(`/v1/transactions/${shared.id}`, fresh.cashier, { description: 'groceries, milk' }, { 'if-match': '"v1"' })).status).toBe(200);
+    expect((await api.post('/v1/transactions', fresh.admin, fromTablet)).status).toBe(201);
+    const stale = await api.patch(`/v1/transactions/${shared.id}`, fresh.admin, { amount: '12.00', currency: 'USD' }, { 'if-match': '"v1"' });
+    expect(stale.status).toBe(412);
+    // The tablet syncs, sees version 2, and redoes its edit on it.
+    await tablet.sync();
+    expect(tablet.entities.get(shared.id)).toMatchObject({ description: 'groceries, milk', version: 2 });
+    expect((await api.patch(`/v1/transactions/${shared.id}`, fresh.admin, { amount: '12.00', currency: 'USD' }, { 'if-match': '"v2"' })).status).toBe(200);
+
+    await Promise.all([phone.sync(), tablet.sync()]);
+    expect(phone.entities).toEqual(tablet.entities);
+    expect(phone.entities.get(shared.id)).toMatchObject({ description: 'groceries, milk', amount: '12.00', version: 3 });
+    expect(phone.entities.get(fromPhone.id)).toMatchObject({ amount: '4.20' });
+    expect(phone.entities.get(fromTablet.id)).toMatchObject({ amount: '50.00' });
+    const server = (await api.get('/v1/transactions?limit=200', fresh.observer)).body.transactions as { id: string }[];
+    const replicaTransactions = [...phone.entities.keys()].filter((id) => server.some((t) => t.id === id));
+    expect(replicaTransactions.sort()).toEqual(server.map((t) => t.id).sort());
   });
 
   it('the change log is the audit trail for admins: who, when, before and after', async () => {
