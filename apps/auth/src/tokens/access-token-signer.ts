@@ -26,7 +26,14 @@ export class AccessTokenSigner {
     return this.settings.ttlSeconds;
   }
 
-  async sign(input: { userId: string; sessionId: string; now: Date }): Promise<string> {
+  /** Seconds a token signed at `now` lives: the configured lifetime, but never past the session's end. */
+  lifetimeSeconds(now: Date, sessionEndsAt?: Date): number {
+    if (!sessionEndsAt) return this.settings.ttlSeconds;
+    const left = Math.floor(sessionEndsAt.getTime() / 1000) - Math.floor(now.getTime() / 1000);
+    return Math.max(0, Math.min(this.settings.ttlSeconds, left));
+  }
+
+  async sign(input: { userId: string; sessionId: string; now: Date; sessionEndsAt?: Date }): Promise<string> {
     const { kid, privateKey } = await this.keys.active();
     const issuedAt = Math.floor(input.now.getTime() / 1000);
     return new SignJWT({ sid: input.sessionId })
@@ -35,7 +42,7 @@ export class AccessTokenSigner {
       .setAudience(this.settings.audience)
       .setSubject(input.userId)
       .setIssuedAt(issuedAt)
-      .setExpirationTime(issuedAt + this.settings.ttlSeconds)
+      .setExpirationTime(issuedAt + this.lifetimeSeconds(input.now, input.sessionEndsAt))
       .setJti(uuidv7(input.now.getTime()))
       .sign(privateKey);
   }

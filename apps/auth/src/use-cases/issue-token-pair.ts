@@ -8,7 +8,7 @@ import type { AuthDeps } from './auth-deps';
 
 type TokenDeps = Pick<AuthDeps, 'accessTokens' | 'sessionLifetimeDays'>;
 
-/** A new refresh token in the session (stored as its hash) and an access token for it. */
+/** A new refresh token in the session (stored as its hash) and an access token for it that ends with the session at the latest. */
 export async function issueTokenPair(
   deps: TokenDeps,
   tx: AuthTx,
@@ -17,10 +17,10 @@ export async function issueTokenPair(
 ): Promise<TokenPair> {
   const refresh = newRefreshToken();
   await RefreshTokenRepository.insert(tx, session.id, refresh.hash, now);
-  const accessToken = await deps.accessTokens.sign({ userId: session.userId, sessionId: session.id, now });
+  const accessToken = await deps.accessTokens.sign({ userId: session.userId, sessionId: session.id, now, sessionEndsAt: session.expiresAt });
   return {
     accessToken,
-    accessTokenExpiresIn: deps.accessTokens.ttlSeconds,
+    accessTokenExpiresIn: deps.accessTokens.lifetimeSeconds(now, session.expiresAt),
     refreshToken: refresh.token,
     refreshTokenExpiresAt: session.expiresAt,
     sessionId: session.id,

@@ -37,6 +37,15 @@ describe('AccessTokenSigner', () => {
     expect(signer(600).ttlSeconds).toBe(600);
   });
 
+  it('never outlives the session: a session ending in 90 s gives a token of 90 s', async () => {
+    const sessionEndsAt = new Date(now.getTime() + 90_000);
+    const claims = decodeJwt(await signer(600).sign({ ...input, sessionEndsAt }));
+    expect(claims.exp! - claims.iat!).toBe(90);
+    expect(signer(600).lifetimeSeconds(now, sessionEndsAt)).toBe(90);
+    expect(signer(600).lifetimeSeconds(now, new Date(now.getTime() + 3_600_000))).toBe(600);
+    expect(signer(600).lifetimeSeconds(now, new Date(now.getTime() - 1_000))).toBe(0);
+  });
+
   it('verifies with the public key under the checks the gateway applies', async () => {
     const token = await signer().sign(input);
     const { payload } = await jwtVerify(token, await importJWK(await exportJWK(publicKey), 'ES256'), {
