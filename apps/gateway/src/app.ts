@@ -12,6 +12,9 @@ import { ipRateLimit, otpRateLimit } from './http/rate-limit';
 import { requestId } from './http/request-id';
 import { PolicyRouter } from './http/route-policy';
 import { teamAccess } from './http/team-access';
+import { idempotency } from './idempotency/idempotency-middleware';
+import { IdempotencyStore } from './idempotency/idempotency-store';
+import { keepRawBody } from './idempotency/request-fingerprint';
 import type { AccessTokenVerifier } from './identity/access-token-verifier';
 import type { MembershipResolver } from './identity/membership-resolver';
 import type { SessionDenylist } from './identity/session-denylist';
@@ -54,18 +57,23 @@ export function createApp(deps: GatewayDeps): { app: express.Express; routes: Po
   app.use(ipRateLimit(deps.redis, config.RATE_LIMIT_PER_MINUTE));
   app.use(requireJson);
   // Statements are bigger than any other body; this parser runs first for them only.
-  app.use(IMPORT_PATH, express.json({ limit: IMPORT_BODY_LIMIT, strict: true }));
-  app.use(express.json({ limit: BODY_LIMIT, strict: true }));
+  app.use(IMPORT_PATH, express.json({ limit: IMPORT_BODY_LIMIT, strict: true, verify: keepRawBody }));
+  app.use(express.json({ limit: BODY_LIMIT, strict: true, verify: keepRawBody }));
 
   const routes = new PolicyRouter('/v1', {
     authenticate: authenticate(deps.tokens, deps.denylist),
     teamAccess: (permission) => teamAccess(deps.memberships, permission),
+    idempotency: idempotency(
+      new IdempotencyStore(deps.redis, { lockMs: config.IDEMPOTENCY_LOCK_MS, ttlMs: config.IDEMPOTENCY_KEY_TTL_MS }),
+      logger,
+    ),
   });
   routes.router.use(noStore);
   registerV1Routes(routes, {
     downstream: deps.downstream,
     tokens: deps.tokens,
     otpLimit: otpRateLimit(deps.redis, config.OTP_RATE_LIMIT_PER_MINUTE),
+    logger,
   });
   app.use('/v1', routes.router);
   app.get('/.well-known/jwks.json', async (_req, res) => {

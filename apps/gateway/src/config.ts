@@ -27,6 +27,10 @@ export const gatewayConfigShape = {
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   OTP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** How long a request holds its Idempotency-Key if it never finishes; longer than the slowest write (import: 120 s). */
+  IDEMPOTENCY_LOCK_MS: settings.millis().default(180_000),
+  /** How long the response to an Idempotency-Key is replayed. */
+  IDEMPOTENCY_KEY_TTL_MS: z.coerce.number().int().min(60_000).max(7 * 86_400_000).default(86_400_000),
   GRPC_DEADLINE_MS: settings.millis().default(2_000),
   AUTH_GRPC_ADDR: settings.hostPort(),
   USER_TEAM_GRPC_ADDR: settings.hostPort(),

@@ -1,11 +1,13 @@
 import { CategoryRuleServiceService } from '@cashier/contracts/cashier/transactions/v1/category_rules';
 import { LedgerImportServiceService } from '@cashier/contracts/cashier/transactions/v1/ledger_import';
+import { LedgerExportServiceService } from '@cashier/contracts/cashier/transactions/v1/ledger_export';
 import { PlanningServiceService } from '@cashier/contracts/cashier/transactions/v1/planning';
 import { TransactionsServiceService } from '@cashier/contracts/cashier/transactions/v1/transactions';
 import { EventType, topicOf } from '@cashier/events';
 import { runMain, startService } from '@cashier/runtime';
 import { createPrisma } from './db/create-prisma';
 import { createDefaultCategories, TEAM_SETUP_CONSUMER_GROUP } from './events/create-default-categories';
+import { ledgerExportHandlers } from './grpc/export-handlers';
 import { transactionsHandlers } from './grpc/transactions-handlers';
 import { importHandlers } from './import/grpc/import-handlers';
 import { PlanningStore } from './planning/db/planning-store';
@@ -24,10 +26,12 @@ runMain('transactions', () =>
       'cashier.transactions.v1.PlanningService',
       'cashier.transactions.v1.CategoryRuleService',
       'cashier.transactions.v1.LedgerImportService',
+      'cashier.transactions.v1.LedgerExportService',
     ],
     createPrisma,
     register: ({ server, prisma, verifier, logger }) => {
       server.addService(TransactionsServiceService, transactionsHandlers({ prisma, verifier, logger }));
+      server.addService(LedgerExportServiceService, ledgerExportHandlers({ prisma, verifier, logger }));
       server.addService(CategoryRuleServiceService, categoryRuleHandlers({ prisma, verifier, logger }));
       server.addService(LedgerImportServiceService, importHandlers({ prisma, verifier, logger }));
       const planning = new PlanningStore(prisma);

@@ -32,12 +32,12 @@ export interface HandlerDeps {
 
 type Narrow<C extends InternalContext> = (context: InternalContext) => C;
 
-function firstString(metadata: Metadata, key: string): string | undefined {
+export function firstString(metadata: Metadata, key: string): string | undefined {
   const value = metadata.get(key)[0];
   return typeof value === 'string' ? value : undefined;
 }
 
-function toServiceErrorResponse(error: ServiceError): Partial<ServerErrorResponse> {
+export function toServiceErrorResponse(error: ServiceError): Partial<ServerErrorResponse> {
   const metadata = new Metadata();
   metadata.set(ERROR_CODE_KEY, error.code);
   if (error.fieldViolations.length > 0) metadata.set(FIELD_VIOLATIONS_KEY, JSON.stringify(error.fieldViolations));
@@ -76,7 +76,7 @@ function makeHandler<C extends InternalContext, Req, Res>(
   };
 }
 
-const asTeamCaller: Narrow<CallerContext> = (context) => {
+export const asTeamCaller: Narrow<CallerContext> = (context) => {
   if (!context.userId || !context.teamId || !context.role) throw new InvalidContextTokenError('no team in context');
   return context as CallerContext;
 };

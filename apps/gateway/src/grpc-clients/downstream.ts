@@ -2,12 +2,17 @@ import { Metadata, type Client } from '@grpc/grpc-js';
 import { AuthServiceClient } from '@cashier/contracts/cashier/auth/v1/auth';
 import { BillingServiceClient } from '@cashier/contracts/cashier/billing/v1/billing';
 import { CategoryRuleServiceClient } from '@cashier/contracts/cashier/transactions/v1/category_rules';
+import {
+  LedgerExportServiceClient,
+  type ExportTransactionsChunk,
+  type ExportTransactionsRequest,
+} from '@cashier/contracts/cashier/transactions/v1/ledger_export';
 import { LedgerImportServiceClient } from '@cashier/contracts/cashier/transactions/v1/ledger_import';
 import { PlanningServiceClient } from '@cashier/contracts/cashier/transactions/v1/planning';
 import { TransactionsServiceClient } from '@cashier/contracts/cashier/transactions/v1/transactions';
 import { UserTeamServiceClient } from '@cashier/contracts/cashier/userteam/v1/userteam';
 import { CONTEXT_METADATA_KEY, type ContextTokenSigner, type InternalContext } from '@cashier/auth-context';
-import { callUnary, createClient, REQUEST_ID_KEY } from '@cashier/grpc';
+import { callUnary, createClient, openServerStream, REQUEST_ID_KEY, type ServerStream } from '@cashier/grpc';
 
 export type DownstreamName = 'auth' | 'user-team' | 'transactions' | 'planning' | 'category-rules' | 'ledger-import' | 'billing';
 /** The processes behind the gRPC services: one address each, and the audience of their context tokens. */
@@ -33,6 +38,9 @@ interface Clients {
   billing: BillingServiceClient;
 }
 
+/** A whole export may take minutes; its first chunk still comes within the usual deadline. */
+export const EXPORT_DEADLINE_MS = 5 * 60_000;
+
 type UnaryMethods<C> = {
   [K in keyof C]: C[K] extends (request: infer Req, metadata: Metadata, options: any, callback: (error: any, response: infer Res) => void) => any
     ? (request: Req, metadata: Metadata, options: any, callback: (error: any, response: Res) => void) => any
@@ -49,12 +57,14 @@ type ResponseOf<F> = F extends (request: any, metadata: Metadata, options: any, 
  */
 export class Downstream {
   private readonly clients: Clients;
+  private readonly ledgerExport: LedgerExportServiceClient;
 
   constructor(
     addresses: Record<DownstreamProcess, string>,
     private readonly signer: ContextTokenSigner,
     readonly deadlineMs: number,
   ) {
+    this.ledgerExport = createClient(LedgerExportServiceClient, addresses.transactions);
     this.clients = {
       auth: createClient(AuthServiceClient, addresses.auth, ['GetJwks', 'ListSessions']),
       'user-team': createClient(UserTeamServiceClient, addresses['user-team'], [
@@ -106,7 +116,22 @@ export class Downstream {
     return callUnary(client as unknown as Client, fn, request, metadata, options.deadlineMs ?? this.deadlineMs) as Promise<ResponseOf<Clients[S][M]>>;
   }
 
+  /**
+   * Opens the team's transaction export once its first chunk has come (a failure before
+   * that rejects, like a unary call). Cancel it when its reader goes away.
+   */
+  async exportTransactions(request: ExportTransactionsRequest, context: InternalContext): Promise<ServerStream<ExportTransactionsChunk>> {
+    const metadata = new Metadata();
+    metadata.set(CONTEXT_METADATA_KEY, await this.signer.sign(context, 'transactions'));
+    metadata.set(REQUEST_ID_KEY, context.requestId);
+    return openServerStream(this.ledgerExport, this.ledgerExport.exportTransactions, request, metadata, {
+      firstMessageMs: this.deadlineMs,
+      totalMs: EXPORT_DEADLINE_MS,
+    });
+  }
+
   close(): void {
+    this.ledgerExport.close();
     for (const client of Object.values(this.clients) as Client[]) client.close();
   }
 }

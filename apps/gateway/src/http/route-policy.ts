@@ -24,7 +24,12 @@ export interface PolicyEntry {
 export interface PolicyGuards {
   authenticate: RequestHandler;
   teamAccess: (permission: Permission) => RequestHandler;
+  /** Idempotency-Key on signed-in writes; after the access checks, so no refusal is ever remembered. */
+  idempotency?: RequestHandler;
 }
+
+/** The methods an Idempotency-Key applies to. */
+const IDEMPOTENCY_KEY_METHODS: ReadonlySet<Method> = new Set(['post', 'patch', 'delete']);
 
 /**
  * An Express router that only accepts routes with a policy and puts the matching guards
@@ -43,6 +48,9 @@ export class PolicyRouter {
     const chain: RequestHandler[] = [];
     if (policy.access !== 'public') chain.push(this.guards.authenticate);
     if (policy.access === 'team') chain.push(this.guards.teamAccess(policy.permission));
+    if (policy.access !== 'public' && this.guards.idempotency && IDEMPOTENCY_KEY_METHODS.has(method)) {
+      chain.push(this.guards.idempotency);
+    }
     this.router[method](path, ...chain, handler);
     this.table.push({ method, path: `${this.prefix}${path}`, policy });
     return this;

@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { createLogger, type Logger } from '@cashier/logger';
 import type { Downstream } from '../grpc-clients/downstream';
 import { PolicyRouter } from '../http/route-policy';
 import type { AccessTokenVerifier } from '../identity/access-token-verifier';
@@ -9,6 +10,7 @@ import { billingRoutes } from './billing-routes';
 import { budgetsRoutes } from './budgets-routes';
 import { categoriesRoutes } from './categories-routes';
 import { categoryRulesRoutes } from './category-rules-routes';
+import { exportRoutes } from './export-routes';
 import { goalsRoutes } from './goals-routes';
 import { importRoutes } from './import-routes';
 import { meRoutes } from './me-routes';
@@ -21,6 +23,7 @@ export interface V1Deps {
   downstream: Downstream;
   tokens: AccessTokenVerifier;
   otpLimit: RequestHandler;
+  logger: Logger;
 }
 
 /** Every /v1 route, each with its policy. */
@@ -30,6 +33,7 @@ export function registerV1Routes(routes: PolicyRouter, deps: V1Deps): void {
   teamsRoutes(routes, deps.downstream);
   transactionsRoutes(routes, deps.downstream);
   importRoutes(routes, deps.downstream);
+  exportRoutes(routes, deps.downstream, deps.logger);
   accountsRoutes(routes, deps.downstream);
   categoriesRoutes(routes, deps.downstream);
   categoryRulesRoutes(routes, deps.downstream);
@@ -46,6 +50,6 @@ const pass: RequestHandler = (_req, _res, next) => next();
 /** The API inventory: every /v1 route with its policy, without building the app. */
 export function routePolicyTable(): PolicyRouter['table'] {
   const routes = new PolicyRouter('/v1', { authenticate: pass, teamAccess: () => pass });
-  registerV1Routes(routes, { downstream: {} as Downstream, tokens: {} as AccessTokenVerifier, otpLimit: pass });
+  registerV1Routes(routes, { downstream: {} as Downstream, tokens: {} as AccessTokenVerifier, otpLimit: pass, logger: createLogger('gateway', 'silent') });
   return routes.table;
 }

@@ -22,10 +22,17 @@ export interface ListQuery {
   limit: number;
 }
 
-function positionOf(row: TransactionView['row'], sort: ListSort): ListPosition {
+/** Where a page whose last row is `row` ended: the keyset position the next page starts after. */
+export function positionOf(row: TransactionView['row'], sort: ListSort): ListPosition {
   return sort === 'amount_desc' || sort === 'amount_asc'
     ? { sort, amountMinor: row.amountMinor, id: row.id }
     : { sort, occurredAt: row.occurredAt, id: row.id };
+}
+
+/** The filter's categories, widened to their descendants when the filter asks for it. */
+export async function matchedCategoryIds(prisma: TransactionsPrisma, teamId: string, filter: TransactionFilter): Promise<readonly string[]> {
+  if (!filter.includeSubcategories || filter.categoryIds.length === 0) return filter.categoryIds;
+  return withDescendants(filter.categoryIds, await categoryTree(prisma, teamId));
 }
 
 /** One page of the team's transactions and the cursor of the next page (empty on the last). */
@@ -38,10 +45,7 @@ export async function listTransactions(
   const fingerprint = filterFingerprint(query.filter);
   const position = query.cursor === '' ? null : decodeListCursor(query.cursor, query.sort, fingerprint);
   const limit = pageSize(query.limit);
-  let categoryIds = query.filter.categoryIds;
-  if (query.filter.includeSubcategories && categoryIds.length > 0) {
-    categoryIds = withDescendants(categoryIds, await categoryTree(prisma, caller.teamId));
-  }
+  const categoryIds = await matchedCategoryIds(prisma, caller.teamId, query.filter);
   const rows = await listTransactionPage(prisma, caller.teamId, query.filter, categoryIds, query.sort, position, limit);
   const page = rows.slice(0, limit);
   const nextCursor = rows.length > limit ? encodeListCursor(positionOf(page[page.length - 1], query.sort), fingerprint) : '';
