@@ -27,6 +27,8 @@ export const authConfigShape = {
   OTP_MAX_SENDS_PER_PHONE_15_MIN: count(1, 100, 3),
   OTP_MAX_SENDS_PER_PHONE_DAY: count(1, 1000, 10),
   OTP_MAX_SENDS_PER_IP_HOUR: count(1, 100_000, 20),
+  /** Codes sent in 24 h by everyone together; past it sign-in codes pause (503) and an error is logged. */
+  OTP_MAX_SENDS_PER_DAY: count(1, 10_000_000, 20_000),
   /** Consecutive wrong codes per phone (24 h window) before verification is refused; NIST allows at most 100. */
   OTP_MAX_VERIFY_FAILURES_PER_PHONE: count(5, 100, 20),
 };
@@ -58,6 +60,7 @@ export function otpPolicyOf(config: AuthConfig): OtpPolicy {
     maxSendsPerPhone15Min: config.OTP_MAX_SENDS_PER_PHONE_15_MIN,
     maxSendsPerPhoneDay: config.OTP_MAX_SENDS_PER_PHONE_DAY,
     maxSendsPerIpHour: config.OTP_MAX_SENDS_PER_IP_HOUR,
+    maxSendsPerDay: config.OTP_MAX_SENDS_PER_DAY,
     maxVerifyFailuresPerPhone: config.OTP_MAX_VERIFY_FAILURES_PER_PHONE,
   };
 }

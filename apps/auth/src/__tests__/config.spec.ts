@@ -34,6 +34,7 @@ describe('loadAuthConfig', () => {
       maxSendsPerPhone15Min: 3,
       maxSendsPerPhoneDay: 10,
       maxSendsPerIpHour: 20,
+      maxSendsPerDay: 20_000,
       maxVerifyFailuresPerPhone: 20,
     });
   });

@@ -13,6 +13,13 @@ export interface NewOtpChallenge {
 /** OTP challenges: one row per code sent. Every lookup is by id, phone or address bucket. */
 export const OtpChallengeRepository = {
   /** Send times to this phone since `since`, newest first. */
+  /** Codes sent to anyone since `since`, counted up to `limit` (enough to know the budget is spent). */
+  async sendsSince(tx: AuthTx, since: Date, limit: number): Promise<number> {
+    const [{ sends }] = await tx.$queryRaw<{ sends: number }[]>`
+      SELECT count(*)::int AS sends FROM (SELECT 1 FROM otp_challenges WHERE created_at > ${since} LIMIT ${limit}) recent`;
+    return sends;
+  },
+
   async phoneSendsSince(tx: AuthTx, phone: string, since: Date, limit: number): Promise<Date[]> {
     const rows = await tx.otpChallenge.findMany({
       where: { phone, createdAt: { gt: since } },

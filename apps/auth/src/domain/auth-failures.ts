@@ -1,3 +1,4 @@
+import { status } from '@grpc/grpc-js';
 import { ServiceError } from '@cashier/grpc';
 import { AuthErrorCode } from './auth-error-code';
 import { RateLimitedError } from './rate-limited-error';
@@ -15,6 +16,15 @@ export function refreshRejected(): ServiceError {
 
 export function sendsExhausted(retryAfterSeconds: number): RateLimitedError {
   return new RateLimitedError(AuthErrorCode.OtpRateLimited, 'too many codes requested; try again later', retryAfterSeconds);
+}
+
+export function smsBudgetExhausted(retryAfterSeconds: number): RateLimitedError {
+  return new RateLimitedError(
+    AuthErrorCode.SmsBudgetExhausted,
+    'sign-in codes are paused for now; try again later',
+    retryAfterSeconds,
+    status.UNAVAILABLE,
+  );
 }
 
 export function verifyLocked(retryAfterSeconds: number): RateLimitedError {

@@ -6,11 +6,11 @@ import { lockForTransaction, LockSpace } from '../db/advisory-lock';
 import { OtpChallengeRepository } from '../db/otp-challenge-repository';
 import { inTransaction } from '../db/transaction';
 import { AuthErrorCode } from '../domain/auth-error-code';
-import { sendsExhausted } from '../domain/auth-failures';
+import { sendsExhausted, smsBudgetExhausted } from '../domain/auth-failures';
 import { ipBucketOf, validIpOrNull } from '../domain/ip-bucket';
 import { generateOtpCode } from '../domain/otp-code';
 import { hashOtp } from '../domain/otp-hash';
-import { IP_WINDOW_SECONDS, PHONE_DAY_WINDOW_SECONDS } from '../domain/otp-policy';
+import { BUDGET_RETRY_AFTER_SECONDS, BUDGET_WINDOW_SECONDS, IP_WINDOW_SECONDS, PHONE_DAY_WINDOW_SECONDS } from '../domain/otp-policy';
 import { otpSmsBody } from '../domain/otp-sms';
 import { sendRetryAfterSeconds } from '../domain/send-limits';
 import type { AuthDeps } from './auth-deps';
@@ -84,7 +84,9 @@ export async function requestOtp(deps: AuthDeps, input: OtpRequest, log: Logger)
       policy,
       now,
     );
-    if (retryAfterSeconds !== null) return { refused: true as const, retryAfterSeconds };
+    if (retryAfterSeconds !== null) return { refused: 'caller' as const, retryAfterSeconds };
+    const sentToday = await OtpChallengeRepository.sendsSince(tx, since(BUDGET_WINDOW_SECONDS), policy.maxSendsPerDay);
+    if (sentToday >= policy.maxSendsPerDay) return { refused: 'budget' as const, retryAfterSeconds: BUDGET_RETRY_AFTER_SECONDS };
     const superseded = await OtpChallengeRepository.supersedePending(tx, phone, now);
     await OtpChallengeRepository.insert(tx, {
       id: challengeId,
@@ -95,12 +97,19 @@ export async function requestOtp(deps: AuthDeps, input: OtpRequest, log: Logger)
       clientIp,
       ipBucket,
     });
-    return { refused: false as const, superseded };
+    return { refused: false as const, superseded, sentToday: sentToday + 1 };
   });
 
+  if (outcome.refused === 'budget') {
+    log.error({ budget: policy.maxSendsPerDay }, 'ALERT sms daily budget spent: sign-in codes are paused (OTP_MAX_SENDS_PER_DAY)');
+    throw smsBudgetExhausted(outcome.retryAfterSeconds);
+  }
   if (outcome.refused) {
     log.warn({ phone: maskPhone(phone), ipBucket, retryAfterSeconds: outcome.retryAfterSeconds }, 'otp refused: send limit reached');
     throw sendsExhausted(outcome.retryAfterSeconds);
+  }
+  if (outcome.sentToday === Math.ceil(policy.maxSendsPerDay * 0.8)) {
+    log.warn({ sentToday: outcome.sentToday, budget: policy.maxSendsPerDay }, 'sms daily budget 80% spent');
   }
   deps.sms.dispatch({ to: phone, body: otpSmsBody(code, policy.ttlSeconds), challengeId });
   log.info({ challengeId, phone: maskPhone(phone), superseded: outcome.superseded }, 'otp challenge created');

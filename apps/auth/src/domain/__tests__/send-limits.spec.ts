@@ -7,6 +7,7 @@ const policy: OtpPolicy = {
   maxSendsPerPhone15Min: 3,
   maxSendsPerPhoneDay: 10,
   maxSendsPerIpHour: 20,
+  maxSendsPerDay: 20_000,
   maxVerifyFailuresPerPhone: 20,
 };
 const now = new Date('2026-11-26T12:00:00Z');
