@@ -16,19 +16,33 @@ export interface LoadOptions {
   headers?: Record<string, string>;
   /** A body per request (e.g. a fresh id each time). */
   body?: () => string;
+  /**
+   * Header sets handed out round-robin, one per request, on top of `headers` (e.g. one
+   * signed-in person and team each): with as many sets as connections, the requests in
+   * flight at any moment are spread evenly over them.
+   */
+  rotateHeaders?: Record<string, string>[];
   connections?: number;
   seconds?: number;
 }
 
 /** One autocannon run; latency in milliseconds. */
 export async function load(options: LoadOptions): Promise<LoadResult> {
+  const rotation = options.rotateHeaders ?? [];
+  let next = 0;
+  const dynamic = options.body !== undefined || rotation.length > 0;
+  const setupRequest = (request: autocannon.Request): autocannon.Request => ({
+    ...request,
+    ...(rotation.length > 0 ? { headers: { ...options.headers, ...rotation[next++ % rotation.length] } } : {}),
+    ...(options.body ? { body: options.body() } : {}),
+  });
   const result = await autocannon({
     url: options.url,
     method: options.method ?? 'GET',
     headers: options.headers,
     connections: options.connections ?? 32,
     duration: options.seconds ?? 10,
-    requests: options.body ? [{ setupRequest: (request: autocannon.Request) => ({ ...request, body: options.body!() }) }] : undefined,
+    requests: dynamic ? [{ setupRequest }] : undefined,
   });
   return {
     name: options.name,

@@ -41,18 +41,16 @@ export async function balancesOf(db: LedgerDb, teamId: string, accountIds: reado
   return new Map(rows.map((row) => [row.id, row.balance]));
 }
 
-/** Accounts among these that must not go below zero, with their current balance. */
+/** Accounts among these that must not go below zero, with their current balance: one statement. */
 export async function guardedBalances(db: LedgerDb, teamId: string, accountIds: readonly string[]): Promise<Map<string, bigint>> {
   if (accountIds.length === 0) return new Map();
-  const guarded = await db.account.findMany({
-    where: { teamId, id: { in: [...accountIds] }, allowNegative: false },
-    select: { id: true },
-  });
-  return balancesOf(
-    db,
-    teamId,
-    guarded.map((account) => account.id),
-  );
+  const rows = await db.$queryRaw<{ id: string; balance: bigint }[]>`
+    SELECT a.id::text AS id,
+           (a.opening_balance_minor + COALESCE((SELECT SUM(e.amount_minor) FROM ledger_entries e
+                                                 WHERE e.team_id = a.team_id AND e.account_id = a.id), 0))::bigint AS balance
+      FROM accounts a
+     WHERE a.team_id = ${teamId}::uuid AND a.id = ANY(${[...accountIds]}::uuid[]) AND NOT a.allow_negative`;
+  return new Map(rows.map((row) => [row.id, row.balance]));
 }
 
 function columns(draft: AccountDraft) {

@@ -1,5 +1,5 @@
 import type { Money } from '@cashier/money';
-import type { Transaction, TransactionSplit } from './generated/client';
+import { Prisma, type Transaction, type TransactionSplit } from './generated/client';
 import type { LedgerDb } from './create-prisma';
 import type { Leg } from '../domain/ledger-legs';
 import type { TransactionDraft } from '../domain/new-transaction';
@@ -53,45 +53,93 @@ export function transactionColumns(resolved: ResolvedTransaction) {
   };
 }
 
-async function writeParts(db: LedgerDb, teamId: string, transactionId: string, resolved: ResolvedTransaction): Promise<void> {
-  if (resolved.splits.length > 0) {
-    await db.transactionSplit.createMany({
-      data: resolved.splits.map((part, position) => ({
-        teamId,
-        transactionId,
-        position,
-        categoryId: part.categoryId,
-        amountMinor: part.amountMinor,
-        description: part.description,
-      })),
-    });
-  }
-  if (resolved.legs.length > 0) {
-    await db.ledgerEntry.createMany({
-      data: resolved.legs.map((leg) => ({
-        teamId,
-        transactionId,
-        leg: leg.leg,
-        accountId: leg.accountId,
-        amountMinor: leg.amountMinor,
-        currencyCode: leg.currencyCode,
-        occurredAt: resolved.occurredAt,
-      })),
-    });
-  }
+/** The split rows of a transaction as stored (and as findTransaction reads them back, in order). */
+function splitRows(teamId: string, transactionId: string, resolved: ResolvedTransaction): TransactionSplit[] {
+  return resolved.splits.map((part, position) => ({
+    teamId,
+    transactionId,
+    position,
+    categoryId: part.categoryId,
+    amountMinor: part.amountMinor,
+    description: part.description,
+  }));
 }
 
-/** Inserts the transaction, its split parts and its legs on accounts. */
-export async function insertTransaction(
-  db: LedgerDb,
+/** Inserts the split parts and the account legs of a rewritten transaction: one statement (none when there are neither). */
+async function writeParts(db: LedgerDb, teamId: string, transactionId: string, resolved: ResolvedTransaction): Promise<void> {
+  const { splits, legs } = resolved;
+  if (splits.length === 0 && legs.length === 0) return;
+  await db.$executeRaw`
+    WITH parts AS (
+      INSERT INTO transaction_splits (team_id, transaction_id, position, category_id, amount_minor, description)
+      SELECT ${teamId}::uuid, ${transactionId}::uuid, p.position, p.category_id, p.amount_minor, p.description
+        FROM unnest(${splits.map((_, position) => position)}::int2[], ${splits.map((part) => part.categoryId)}::uuid[],
+                    ${splits.map((part) => part.amountMinor.toString())}::bigint[], ${splits.map((part) => part.description)}::text[])
+             AS p(position, category_id, amount_minor, description)
+    )
+    INSERT INTO ledger_entries (team_id, transaction_id, leg, account_id, amount_minor, currency_code, occurred_at)
+    SELECT ${teamId}::uuid, ${transactionId}::uuid, l.leg, l.account_id, l.amount_minor, l.currency_code, ${resolved.occurredAt}
+      FROM unnest(${legs.map((leg) => leg.leg)}::int2[], ${legs.map((leg) => leg.accountId)}::uuid[],
+                  ${legs.map((leg) => leg.amountMinor.toString())}::bigint[], ${legs.map((leg) => leg.currencyCode)}::text[])
+           AS l(leg, account_id, amount_minor, currency_code)`;
+}
+
+/**
+ * A new transaction as it will be stored (the row findTransaction would read back, built
+ * here rather than read), and the CTEs that insert it with its split parts and legs, to
+ * be written in one statement together with its change-log entry and event
+ * (TeamWrite.recordChangeAndPublish).
+ */
+export function newTransactionRows(
   teamId: string,
   actorId: string,
   id: string,
   resolved: ResolvedTransaction,
-): Promise<StoredTransaction> {
-  await db.transaction.create({ data: { id, teamId, createdBy: actorId, updatedBy: actorId, ...transactionColumns(resolved) } });
-  await writeParts(db, teamId, id, resolved);
-  return (await findTransaction(db, teamId, id))!;
+  now = new Date(),
+): { row: StoredTransaction; insert: Prisma.Sql[] } {
+  const row: Transaction = {
+    id,
+    teamId,
+    ...transactionColumns(resolved),
+    createdBy: actorId,
+    createdAt: now,
+    updatedBy: actorId,
+    updatedAt: now,
+    version: 1n,
+    deletedAt: null,
+    deletedBy: null,
+  };
+  const { splits, legs } = resolved;
+  const bigints = (values: bigint[]) => values.map((value) => value.toString());
+  const insert = [
+    Prisma.sql`new_transaction AS (
+      INSERT INTO transactions (id, team_id, type, amount_minor, currency_code, occurred_at, description, created_by, created_at,
+                                version, direction, account_id, category_id, payee, tags, source, attachment_ref, to_account_id,
+                                to_amount_minor, to_currency_code, due_date, loan_id, updated_by, updated_at)
+      VALUES (${row.id}::uuid, ${row.teamId}::uuid, ${row.type}::transaction_type, ${row.amountMinor.toString()}::bigint,
+              ${row.currencyCode}, ${row.occurredAt}, ${row.description}, ${row.createdBy}::uuid, ${row.createdAt},
+              1, ${row.direction}::int2, ${row.accountId}::uuid, ${row.categoryId}::uuid, ${row.payee}, ${row.tags}::text[],
+              ${row.source}::transaction_source, ${row.attachmentRef}, ${row.toAccountId}::uuid,
+              ${row.toAmountMinor?.toString() ?? null}::bigint, ${row.toCurrencyCode}, ${resolved.dueDate}::date,
+              ${row.loanId}::uuid, ${row.updatedBy}::uuid, ${row.updatedAt}))`,
+  ];
+  if (splits.length > 0) {
+    insert.push(Prisma.sql`new_splits AS (
+      INSERT INTO transaction_splits (team_id, transaction_id, position, category_id, amount_minor, description)
+      SELECT ${teamId}::uuid, ${id}::uuid, p.position, p.category_id, p.amount_minor, p.description
+        FROM unnest(${splits.map((_, position) => position)}::int2[], ${splits.map((part) => part.categoryId)}::uuid[],
+                    ${bigints(splits.map((part) => part.amountMinor))}::bigint[], ${splits.map((part) => part.description)}::text[])
+             AS p(position, category_id, amount_minor, description))`);
+  }
+  if (legs.length > 0) {
+    insert.push(Prisma.sql`new_legs AS (
+      INSERT INTO ledger_entries (team_id, transaction_id, leg, account_id, amount_minor, currency_code, occurred_at)
+      SELECT ${teamId}::uuid, ${id}::uuid, l.leg, l.account_id, l.amount_minor, l.currency_code, ${resolved.occurredAt}
+        FROM unnest(${legs.map((leg) => leg.leg)}::int2[], ${legs.map((leg) => leg.accountId)}::uuid[],
+                    ${bigints(legs.map((leg) => leg.amountMinor))}::bigint[], ${legs.map((leg) => leg.currencyCode)}::text[])
+             AS l(leg, account_id, amount_minor, currency_code))`);
+  }
+  return { row: { ...row, splits: splitRows(teamId, id, resolved) }, insert };
 }
 
 /**

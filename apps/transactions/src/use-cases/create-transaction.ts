@@ -2,7 +2,6 @@ import type { CallerContext } from '@cashier/auth-context';
 import { ServiceError } from '@cashier/grpc';
 import { uuidv7 } from '@cashier/ids';
 import type { TransactionsPrisma } from '../db/create-prisma';
-import { runTeamWrite } from '../db/team-write';
 import { draftOf, findTransactionAnyTeam } from '../db/transaction-store';
 import type { NewTransaction } from '../domain/new-transaction';
 import { requirePermission } from '../domain/require-permission';
@@ -10,7 +9,7 @@ import { isSameDraft } from '../domain/same-transaction';
 import { TransactionsErrorCode } from '../domain/transactions-error-code';
 import { matchableRules } from '../rules/db/category-rule-store';
 import { applyCategoryRules, mayMatchRules } from '../rules/domain/apply-category-rules';
-import { recordTransaction } from './record-transaction';
+import { recordNewTransaction } from './record-transaction';
 import { viewOf, type TransactionView } from './transaction-view';
 import { isUniqueViolation, scopeOf } from './write-scope';
 
@@ -29,9 +28,7 @@ export async function createTransaction(
   const input = mayMatchRules(sent) ? applyCategoryRules(await matchableRules(prisma, caller.teamId), sent) : sent;
   const id = input.id ?? uuidv7();
   try {
-    const transaction = await runTeamWrite(prisma, scopeOf(caller), async (write) =>
-      viewOf(write.db, caller.teamId, await recordTransaction(write, id, input)),
-    );
+    const transaction = await viewOf(prisma, caller.teamId, await recordNewTransaction(prisma, scopeOf(caller), id, input));
     return { transaction, created: true };
   } catch (error) {
     if (!input.id || !isUniqueViolation(error)) throw error;
