@@ -5,10 +5,11 @@ import { databaseUrl } from '@cashier/testing';
 export class LedgerDb {
   private readonly pool = new Pool({ connectionString: databaseUrl('cashier_transactions'), max: 2 });
 
+  /** The team's transactions, and the events about them waiting in (or published from) the outbox. */
   async counts(teamId: string): Promise<{ transactions: number; outbox: number }> {
     const { rows } = await this.pool.query(
       `SELECT (SELECT count(*) FROM transactions WHERE team_id = $1)::int AS transactions,
-              (SELECT count(*) FROM outbox WHERE team_id = $1)::int AS outbox`,
+              (SELECT count(*) FROM outbox WHERE team_id = $1 AND type LIKE 'transactions.transaction.%')::int AS outbox`,
       [teamId],
     );
     return rows[0];

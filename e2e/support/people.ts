@@ -95,6 +95,8 @@ export interface TestTeam {
 export async function teamOfThree(api: Api, smsFile: string): Promise<TestTeam> {
   const [admin, cashier, observer] = await Promise.all([signIn(api, smsFile), signIn(api, smsFile), signIn(api, smsFile)]);
   const teamId = await createTeam(api, admin);
+  // The admin's profile (name, phone) arrives by event; the invitees' are there once they accept.
+  await profileReady(api, admin);
   return {
     teamId,
     admin: { ...admin, teamId },
