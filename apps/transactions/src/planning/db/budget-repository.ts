@@ -52,6 +52,10 @@ export class BudgetRepository {
   }
 
   /** The budgets an expense in this currency can count towards. */
+  async anyInCurrency(teamId: string, currencyCode: string): Promise<boolean> {
+    return (await this.db.budget.findFirst({ where: { teamId, currencyCode }, select: { id: true } })) !== null;
+  }
+
   inCurrency(teamId: string, currencyCode: string): Promise<StoredBudget[]> {
     return this.db.budget.findMany({ where: { teamId, currencyCode } });
   }

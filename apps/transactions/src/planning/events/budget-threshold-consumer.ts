@@ -1,6 +1,7 @@
 import { TransactionCreated, TransactionUpdated } from '@cashier/contracts/cashier/events/v1/transactions';
 import { EventType, PermanentEventError, processOnce, topicOf, type EventConsumerOptions, type EventHandler } from '@cashier/events';
 import type { Money } from '@cashier/contracts/cashier/common/v1/common';
+import { BudgetRepository } from '../db/budget-repository';
 import type { PlanningStore, PlanningTx } from '../db/planning-store';
 import { checkBudgetsAfterExpense } from '../use-cases/check-budget-thresholds';
 
@@ -41,6 +42,9 @@ function checkBudgetsOn(store: PlanningStore, name: string, decode: Decoder, now
     if (fact.type !== 'expense') return;
     if (!fact.amount || !fact.occurredAt) throw new PermanentEventError('expense without amount or date');
     const expense = { teamId: fact.teamId, currencyCode: fact.amount.currencyCode, occurredAt: fact.occurredAt };
+    // Most teams have no budget in most currencies: then there is nothing to check and
+    // nothing to remember (a budget created meanwhile checks its period when it is created).
+    if (!(await new BudgetRepository(store.prisma).anyInCurrency(expense.teamId, expense.currencyCode))) return;
     let published = 0;
     const applied = await processOnce<PlanningTx>((work) => store.transaction(work), BUDGETS_CONSUMER_GROUP, event.id, async (tx) => {
       published = await checkBudgetsAfterExpense(tx, expense, { now: now(), requestId: event.requestid });
