@@ -65,23 +65,34 @@ function splitRows(teamId: string, transactionId: string, resolved: ResolvedTran
   }));
 }
 
-/** Inserts the split parts and the account legs of a rewritten transaction: one statement (none when there are neither). */
-async function writeParts(db: LedgerDb, teamId: string, transactionId: string, resolved: ResolvedTransaction): Promise<void> {
+/** The CTEs that insert a transaction's split parts and account legs (none for what it does not have). */
+function partsInserts(teamId: string, transactionId: string, resolved: ResolvedTransaction): Prisma.Sql[] {
   const { splits, legs } = resolved;
-  if (splits.length === 0 && legs.length === 0) return;
-  await db.$executeRaw`
-    WITH parts AS (
+  const bigints = (values: bigint[]) => values.map((value) => value.toString());
+  const inserts: Prisma.Sql[] = [];
+  if (splits.length > 0) {
+    inserts.push(Prisma.sql`new_splits AS (
       INSERT INTO transaction_splits (team_id, transaction_id, position, category_id, amount_minor, description)
       SELECT ${teamId}::uuid, ${transactionId}::uuid, p.position, p.category_id, p.amount_minor, p.description
         FROM unnest(${splits.map((_, position) => position)}::int2[], ${splits.map((part) => part.categoryId)}::uuid[],
-                    ${splits.map((part) => part.amountMinor.toString())}::bigint[], ${splits.map((part) => part.description)}::text[])
-             AS p(position, category_id, amount_minor, description)
-    )
-    INSERT INTO ledger_entries (team_id, transaction_id, leg, account_id, amount_minor, currency_code, occurred_at)
-    SELECT ${teamId}::uuid, ${transactionId}::uuid, l.leg, l.account_id, l.amount_minor, l.currency_code, ${resolved.occurredAt}
-      FROM unnest(${legs.map((leg) => leg.leg)}::int2[], ${legs.map((leg) => leg.accountId)}::uuid[],
-                  ${legs.map((leg) => leg.amountMinor.toString())}::bigint[], ${legs.map((leg) => leg.currencyCode)}::text[])
-           AS l(leg, account_id, amount_minor, currency_code)`;
+                    ${bigints(splits.map((part) => part.amountMinor))}::bigint[], ${splits.map((part) => part.description)}::text[])
+             AS p(position, category_id, amount_minor, description))`);
+  }
+  if (legs.length > 0) {
+    inserts.push(Prisma.sql`new_legs AS (
+      INSERT INTO ledger_entries (team_id, transaction_id, leg, account_id, amount_minor, currency_code, occurred_at)
+      SELECT ${teamId}::uuid, ${transactionId}::uuid, l.leg, l.account_id, l.amount_minor, l.currency_code, ${resolved.occurredAt}
+        FROM unnest(${legs.map((leg) => leg.leg)}::int2[], ${legs.map((leg) => leg.accountId)}::uuid[],
+                    ${bigints(legs.map((leg) => leg.amountMinor))}::bigint[], ${legs.map((leg) => leg.currencyCode)}::text[])
+             AS l(leg, account_id, amount_minor, currency_code))`);
+  }
+  return inserts;
+}
+
+/** Inserts the split parts and the account legs of a rewritten transaction: one statement (none when there are neither). */
+async function writeParts(db: LedgerDb, teamId: string, transactionId: string, resolved: ResolvedTransaction): Promise<void> {
+  const inserts = partsInserts(teamId, transactionId, resolved);
+  if (inserts.length > 0) await db.$executeRaw`WITH ${Prisma.join(inserts, ',\n')} SELECT 1`;
 }
 
 /**
@@ -109,8 +120,6 @@ export function newTransactionRows(
     deletedAt: null,
     deletedBy: null,
   };
-  const { splits, legs } = resolved;
-  const bigints = (values: bigint[]) => values.map((value) => value.toString());
   const insert = [
     Prisma.sql`new_transaction AS (
       INSERT INTO transactions (id, team_id, type, amount_minor, currency_code, occurred_at, description, created_by, created_at,
@@ -122,23 +131,8 @@ export function newTransactionRows(
               ${row.source}::transaction_source, ${row.attachmentRef}, ${row.toAccountId}::uuid,
               ${row.toAmountMinor?.toString() ?? null}::bigint, ${row.toCurrencyCode}, ${resolved.dueDate}::date,
               ${row.loanId}::uuid, ${row.updatedBy}::uuid, ${row.updatedAt}))`,
+    ...partsInserts(teamId, id, resolved),
   ];
-  if (splits.length > 0) {
-    insert.push(Prisma.sql`new_splits AS (
-      INSERT INTO transaction_splits (team_id, transaction_id, position, category_id, amount_minor, description)
-      SELECT ${teamId}::uuid, ${id}::uuid, p.position, p.category_id, p.amount_minor, p.description
-        FROM unnest(${splits.map((_, position) => position)}::int2[], ${splits.map((part) => part.categoryId)}::uuid[],
-                    ${bigints(splits.map((part) => part.amountMinor))}::bigint[], ${splits.map((part) => part.description)}::text[])
-             AS p(position, category_id, amount_minor, description))`);
-  }
-  if (legs.length > 0) {
-    insert.push(Prisma.sql`new_legs AS (
-      INSERT INTO ledger_entries (team_id, transaction_id, leg, account_id, amount_minor, currency_code, occurred_at)
-      SELECT ${teamId}::uuid, ${id}::uuid, l.leg, l.account_id, l.amount_minor, l.currency_code, ${resolved.occurredAt}
-        FROM unnest(${legs.map((leg) => leg.leg)}::int2[], ${legs.map((leg) => leg.accountId)}::uuid[],
-                    ${bigints(legs.map((leg) => leg.amountMinor))}::bigint[], ${legs.map((leg) => leg.currencyCode)}::text[])
-             AS l(leg, account_id, amount_minor, currency_code))`);
-  }
   return { row: { ...row, splits: splitRows(teamId, id, resolved) }, insert };
 }
 
