@@ -61,7 +61,7 @@ export function serverStreamingHandler<Req, Res>(
     const elapsed = () => ({ ms: Math.round(performance.now() - started), messages });
     void (async () => {
       try {
-        const caller = asTeamCaller(await deps.verifier.verify(firstString(call.metadata, CONTEXT_METADATA_KEY)));
+        const caller = asTeamCaller(await deps.verifier.verify(firstString(call.metadata, CONTEXT_METADATA_KEY), requestId));
         log = log.child({ userId: caller.userId, teamId: caller.teamId });
         await handler(call.request, {
           caller,

@@ -55,7 +55,7 @@ function makeHandler<C extends InternalContext, Req, Res>(
     let log = deps.logger.child({ requestId, method: deps.method });
     void (async () => {
       try {
-        const caller = narrow(await deps.verifier.verify(firstString(call.metadata, CONTEXT_METADATA_KEY)));
+        const caller = narrow(await deps.verifier.verify(firstString(call.metadata, CONTEXT_METADATA_KEY), requestId));
         log = log.child({ userId: caller.userId, teamId: caller.teamId });
         const response = await handler(call.request, { caller, log, isCancelled: () => call.cancelled });
         log.info({ ms: Math.round(performance.now() - started) }, 'call ok');

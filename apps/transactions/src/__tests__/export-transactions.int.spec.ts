@@ -12,7 +12,7 @@ import {
   type ExportTransactionsChunk,
 } from '@cashier/contracts/cashier/transactions/v1/ledger_export';
 import { ListTransactionsRequest, TransactionType } from '@cashier/contracts/cashier/transactions/v1/transactions';
-import { bindServer, createClient, createGrpcServer, openServerStream, stopServer } from '@cashier/grpc';
+import { bindServer, createClient, createGrpcServer, openServerStream, REQUEST_ID_KEY, stopServer } from '@cashier/grpc';
 import { createLogger } from '@cashier/logger';
 import type { TransactionsPrisma } from '../db/create-prisma';
 import type { ListSort } from '../domain/list-cursor';
@@ -174,6 +174,7 @@ describe('exporting transactions', () => {
 
     async function open(who: CallerContext, filter: Partial<ListTransactionsRequest> = {}) {
       const metadata = new Metadata();
+      metadata.set(REQUEST_ID_KEY, who.requestId);
       metadata.set(CONTEXT_METADATA_KEY, await signer.sign(who, 'transactions'));
       return openServerStream(
         client,

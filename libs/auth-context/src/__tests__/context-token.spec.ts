@@ -25,21 +25,21 @@ describe('context token', () => {
   });
 
   it('round-trips the caller context', async () => {
-    await expect(verifier.verify(await signer.sign(context, 'transactions'))).resolves.toEqual(context);
+    await expect(verifier.verify(await signer.sign(context, 'transactions'), 'req-1')).resolves.toEqual(context);
   });
 
   it('refuses a token minted for another service', async () => {
-    await expect(verifier.verify(await signer.sign(context, 'billing'))).rejects.toBeInstanceOf(InvalidContextTokenError);
+    await expect(verifier.verify(await signer.sign(context, 'billing'), 'req-1')).rejects.toBeInstanceOf(InvalidContextTokenError);
   });
 
   it('refuses a missing token, a tampered payload and an unsigned token', async () => {
-    await expect(verifier.verify(undefined)).rejects.toBeInstanceOf(InvalidContextTokenError);
+    await expect(verifier.verify(undefined, 'req-1')).rejects.toBeInstanceOf(InvalidContextTokenError);
     const token = await signer.sign(context, 'transactions');
     const [h, p, s] = token.split('.');
     const forged = Buffer.from(
       JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), role: 'admin' }),
     ).toString('base64url');
-    await expect(verifier.verify(`${h}.${forged}.${s}`)).rejects.toBeInstanceOf(InvalidContextTokenError);
+    await expect(verifier.verify(`${h}.${forged}.${s}`, 'req-1')).rejects.toBeInstanceOf(InvalidContextTokenError);
     const unsigned = new UnsecuredJWT({ team: context.teamId, role: 'admin', rid: 'x' })
       .setSubject(context.userId)
       .setAudience('transactions')
@@ -47,7 +47,25 @@ describe('context token', () => {
       .setIssuedAt()
       .setExpirationTime('1m')
       .encode();
-    await expect(verifier.verify(unsigned)).rejects.toBeInstanceOf(InvalidContextTokenError);
+    await expect(verifier.verify(unsigned, 'req-1')).rejects.toBeInstanceOf(InvalidContextTokenError);
+  });
+
+  it('reuses one token per caller and callee; the request id travels beside it', async () => {
+    const first = await signer.sign(context, 'transactions');
+    expect(await signer.sign({ ...context, requestId: 'req-2' }, 'transactions')).toBe(first);
+    expect(await signer.sign(context, 'billing')).not.toBe(first);
+    expect(await signer.sign({ ...context, role: 'observer' }, 'transactions')).not.toBe(first);
+    expect(await signer.sign({ ...context, sessionId: '0190f3a0-0000-7000-8000-0000000000bb' }, 'transactions')).not.toBe(first);
+    await expect(verifier.verify(first, 'req-2')).resolves.toEqual({ ...context, requestId: 'req-2' });
+    await expect(verifier.verify(first, 'req-3')).resolves.toEqual({ ...context, requestId: 'req-3' });
+  });
+
+  it('a forged token stays refused after its genuine twin was accepted', async () => {
+    const token = await signer.sign({ ...context, teamId: '0190f3a0-0000-7000-8000-0000000000cc' }, 'transactions');
+    await verifier.verify(token, 'req-1');
+    const [h, p, s] = token.split('.');
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), role: 'admin' })).toString('base64url');
+    await expect(verifier.verify(`${h}.${forged}.${s}`, 'req-1')).rejects.toBeInstanceOf(InvalidContextTokenError);
   });
 
   it('refuses a token signed by another key', async () => {
@@ -60,7 +78,7 @@ describe('context token', () => {
       .setIssuedAt()
       .setExpirationTime('1m')
       .sign(await importJWK(other.privateJwk, 'EdDSA'));
-    await expect(verifier.verify(token)).rejects.toBeInstanceOf(InvalidContextTokenError);
+    await expect(verifier.verify(token, 'req-1')).rejects.toBeInstanceOf(InvalidContextTokenError);
   });
 });
 

@@ -8,7 +8,7 @@ import {
   type InternalContext,
 } from '@cashier/auth-context';
 import { createLogger } from '@cashier/logger';
-import { ERROR_CODE_KEY } from '../metadata-keys';
+import { ERROR_CODE_KEY, REQUEST_ID_KEY } from '../metadata-keys';
 import { serverStreamingHandler, type StreamScope } from '../server-streaming-handler';
 import { ServiceError } from '../service-error';
 
@@ -65,6 +65,7 @@ describe('server-streaming handler', () => {
   async function callWith(context: InternalContext | undefined, count = 3) {
     const metadata = new Metadata();
     if (context) metadata.set(CONTEXT_METADATA_KEY, await signer.sign(context, 'transactions'));
+    if (context) metadata.set(REQUEST_ID_KEY, context.requestId);
     return new FakeCall(metadata, { count });
   }
 

@@ -18,7 +18,7 @@ import {
 } from '@cashier/contracts/cashier/userteam/v1/userteam';
 import { createPool } from '@cashier/db';
 import { EventType, type EventHandler, type ReceivedEvent } from '@cashier/events';
-import { bindServer, callUnary, createClient, createGrpcServer, ERROR_CODE_KEY, stopServer } from '@cashier/grpc';
+import { bindServer, callUnary, createClient, createGrpcServer, ERROR_CODE_KEY, REQUEST_ID_KEY, stopServer } from '@cashier/grpc';
 import { uuidv7 } from '@cashier/ids';
 import { createLogger } from '@cashier/logger';
 import { databaseUrl } from '@cashier/testing';
@@ -95,8 +95,10 @@ export class UserTeamTestServer {
 
   /** Calls as `user`, inside `team` with `role` when given (the role the gateway would put in the token). */
   async call<M extends Method>(method: M, request: RequestOf<M>, user: User, team?: { teamId: string; role: Role }): Promise<ResponseOf<M>> {
-    const token = await this.signer.sign({ requestId: `test-${uuidv7()}`, userId: user.userId, teamId: team?.teamId, role: team?.role }, 'user-team');
+    const requestId = `test-${uuidv7()}`;
+    const token = await this.signer.sign({ requestId, userId: user.userId, teamId: team?.teamId, role: team?.role }, 'user-team');
     const metadata = new Metadata();
+    metadata.set(REQUEST_ID_KEY, requestId);
     metadata.set(CONTEXT_METADATA_KEY, token);
     const fn = this.client[method] as unknown as Parameters<typeof callUnary<RequestOf<M>, ResponseOf<M>>>[1];
     return callUnary<RequestOf<M>, ResponseOf<M>>(this.client, fn, request, metadata, 10_000);
