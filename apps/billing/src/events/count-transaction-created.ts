@@ -1,7 +1,7 @@
 import { TransactionCreated } from '@cashier/contracts/cashier/events/v1/transactions';
-import { PermanentEventError, processOnce, type EventHandler } from '@cashier/events';
+import { PermanentEventError, type EventHandler } from '@cashier/events';
 import type { BillingPrisma } from '../db/create-prisma';
-import { UsageRepository, type BillingTx } from '../db/usage-repository';
+import { UsageRepository } from '../db/usage-repository';
 import { usagePeriodOf } from '../domain/usage-period';
 
 export const USAGE_CONSUMER_GROUP = 'billing.usage';
@@ -18,8 +18,12 @@ export function countTransactionCreated(prisma: BillingPrisma): EventHandler {
     if (!payload.teamId || payload.teamId !== event.subject) {
       throw new PermanentEventError('payload team does not match the event subject');
     }
-    const applied = await processOnce<BillingTx>((work) => prisma.$transaction(work), USAGE_CONSUMER_GROUP, event.id, (tx) =>
-      UsageRepository.countTransactionCreated(tx, payload.teamId, usagePeriodOf(new Date(event.time))),
+    const applied = await UsageRepository.countTransactionCreatedOnce(
+      prisma,
+      USAGE_CONSUMER_GROUP,
+      event.id,
+      payload.teamId,
+      usagePeriodOf(new Date(event.time)),
     );
     log.info({ teamId: payload.teamId, transactionId: payload.transactionId, applied }, applied ? 'usage counted' : 'duplicate event ignored');
   };
