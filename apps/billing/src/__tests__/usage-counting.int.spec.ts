@@ -12,7 +12,7 @@ import { countTransactionCreated } from '../events/count-transaction-created';
 const log = createLogger('usage-test', 'silent');
 
 function created(teamId: string, time: string, id = uuidv7()): ReceivedEvent {
-  const payload = TransactionCreated.encode({ transactionId: uuidv7(), teamId, type: 'expense', createdBy: uuidv7() }).finish();
+  const payload = TransactionCreated.encode({ transactionId: uuidv7(), teamId, type: 'expense', amount: undefined, occurredAt: undefined, createdBy: uuidv7() }).finish();
   return {
     id,
     source: '/cashier/transactions',
