@@ -109,9 +109,7 @@ export class Downstream {
     options: { deadlineMs?: number } = {},
   ): Promise<ResponseOf<Clients[S][M]>> {
     const client = this.clients[service];
-    const metadata = new Metadata();
-    metadata.set(CONTEXT_METADATA_KEY, await this.signer.sign(context, SERVED_BY[service]));
-    metadata.set(REQUEST_ID_KEY, context.requestId);
+    const metadata = await this.metadataFor(context, SERVED_BY[service]);
     const fn = (client as unknown as Record<string, Parameters<typeof callUnary>[1]>)[method];
     return callUnary(client as unknown as Client, fn, request, metadata, options.deadlineMs ?? this.deadlineMs) as Promise<ResponseOf<Clients[S][M]>>;
   }
@@ -121,13 +119,19 @@ export class Downstream {
    * that rejects, like a unary call). Cancel it when its reader goes away.
    */
   async exportTransactions(request: ExportTransactionsRequest, context: InternalContext): Promise<ServerStream<ExportTransactionsChunk>> {
-    const metadata = new Metadata();
-    metadata.set(CONTEXT_METADATA_KEY, await this.signer.sign(context, 'transactions'));
-    metadata.set(REQUEST_ID_KEY, context.requestId);
+    const metadata = await this.metadataFor(context, 'transactions');
     return openServerStream(this.ledgerExport, this.ledgerExport.exportTransactions, request, metadata, {
       firstMessageMs: this.deadlineMs,
       totalMs: EXPORT_DEADLINE_MS,
     });
+  }
+
+  /** What every call carries: the caller's context token for that process, and the request id. */
+  private async metadataFor(context: InternalContext, audience: DownstreamProcess): Promise<Metadata> {
+    const metadata = new Metadata();
+    metadata.set(CONTEXT_METADATA_KEY, await this.signer.sign(context, audience));
+    metadata.set(REQUEST_ID_KEY, context.requestId);
+    return metadata;
   }
 
   close(): void {
