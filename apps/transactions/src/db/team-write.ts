@@ -129,6 +129,12 @@ export class TeamWrite {
               ${event.payload}, ${event.requestId}, ${event.occurredAt})`.catch(rethrowWithSqlState);
   }
 
+  /** publish for many events at once (e.g. an import): one multi-row insert. */
+  async publishMany(events: readonly OutboxRecord[]): Promise<void> {
+    await this.lock();
+    await this.db.outboxEvent.createMany({ data: [...events] });
+  }
+
   /**
    * Takes the next seq (locking the team's row, creating it on the team's first write),
    * inserts the change-log row, the outbox row if any, and the `insert` CTEs: one statement.

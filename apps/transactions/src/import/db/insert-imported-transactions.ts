@@ -40,6 +40,6 @@ export async function insertImportedTransactions(
   await write.recordChanges(
     stored.map((row) => ({ entityType: 'transaction', entityId: row.id, op: 'created', before: null, after: transactionSnapshot(row) })),
   );
-  await db.outboxEvent.createMany({ data: stored.map((row) => transactionCreatedEvent(row, write.scope.requestId)) });
+  await write.publishMany(stored.map((row) => transactionCreatedEvent(row, write.scope.requestId)));
   return stored;
 }
