@@ -126,7 +126,7 @@ export class TeamWrite {
     await this.db.$executeRaw`
       INSERT INTO outbox (id, topic, type, source, team_id, payload, request_id, occurred_at)
       VALUES (${event.id}::uuid, ${event.topic}, ${event.type}, ${event.source}, ${event.teamId}::uuid,
-              ${event.payload}, ${event.requestId}, ${event.occurredAt})`.catch(rethrowWithSqlState);
+              ${event.payload}, ${event.requestId}, ${event.occurredAt})`;
   }
 
   /** publish for many events at once (e.g. an import): one multi-row insert. */
@@ -162,24 +162,10 @@ export class TeamWrite {
                 ${event.payload}, ${event.requestId}, ${event.occurredAt}))`);
     }
     const rows = await this.db
-      .$queryRaw<{ seq: bigint }[]>`WITH ${Prisma.join(ctes, ',\n')} SELECT seq FROM logged`
-      .catch(rethrowWithSqlState);
+      .$queryRaw<{ seq: bigint }[]>`WITH ${Prisma.join(ctes, ',\n')} SELECT seq FROM logged`;
     this.#locked = true;
     return rows[0].seq;
   }
-}
-
-/**
- * Raw statements fail with Prisma's P2010, the SQLSTATE deep in `meta`; put it where
- * isUniqueViolation and withSerializationRetry look (`cause.originalCode`), so a taken id
- * is still recognised and a deadlock is still retried.
- */
-function rethrowWithSqlState(error: unknown): never {
-  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } })?.meta?.driverAdapterError?.cause;
-  if (error instanceof Error && error.cause === undefined && typeof cause?.originalCode === 'string') {
-    Object.assign(error, { cause });
-  }
-  throw error;
 }
 
 /**
@@ -205,5 +191,5 @@ export function runTeamWrite<T>(
 async function lockTeamLedger(db: LedgerDb, teamId: string): Promise<void> {
   await db.$executeRaw`
     INSERT INTO team_sequences (team_id, last_seq) VALUES (${teamId}::uuid, 0)
-    ON CONFLICT (team_id) DO UPDATE SET last_seq = team_sequences.last_seq`.catch(rethrowWithSqlState);
+    ON CONFLICT (team_id) DO UPDATE SET last_seq = team_sequences.last_seq`;
 }

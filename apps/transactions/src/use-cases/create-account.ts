@@ -1,4 +1,5 @@
 import type { CallerContext } from '@cashier/auth-context';
+import { isUniqueViolation } from '@cashier/db';
 import { ServiceError } from '@cashier/grpc';
 import { uuidv7 } from '@cashier/ids';
 import { draftOfAccount, findAccountAnyTeam, insertAccount } from '../db/account-store';
@@ -9,7 +10,7 @@ import type { NewAccount } from '../domain/new-account';
 import { requirePermission } from '../domain/require-permission';
 import { TransactionsErrorCode } from '../domain/transactions-error-code';
 import { accountViews, type AccountView } from './account-view';
-import { isUniqueViolation, scopeOf } from './write-scope';
+import { scopeOf } from './write-scope';
 import { accountChangedEvent } from '../events/account-changed-event';
 
 function sameAccount(a: ReturnType<typeof draftOfAccount>, b: NewAccount): boolean {

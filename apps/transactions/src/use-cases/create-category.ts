@@ -1,4 +1,5 @@
 import type { CallerContext } from '@cashier/auth-context';
+import { isUniqueViolation } from '@cashier/db';
 import { ServiceError } from '@cashier/grpc';
 import { uuidv7 } from '@cashier/ids';
 import { categoryTree, findCategoryAnyTeam, insertCategory, type StoredCategory } from '../db/category-store';
@@ -9,7 +10,7 @@ import { checkParent } from '../domain/category-tree';
 import type { NewCategory } from '../domain/new-category';
 import { requirePermission } from '../domain/require-permission';
 import { TransactionsErrorCode } from '../domain/transactions-error-code';
-import { isUniqueViolation, scopeOf } from './write-scope';
+import { scopeOf } from './write-scope';
 import { categoryChangedEvent } from '../events/category-changed-event';
 
 /** Adds a category under an optional parent of the same kind (the client may choose its id). */

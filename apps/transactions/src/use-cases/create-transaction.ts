@@ -1,4 +1,5 @@
 import type { CallerContext } from '@cashier/auth-context';
+import { isUniqueViolation } from '@cashier/db';
 import { ServiceError } from '@cashier/grpc';
 import { uuidv7 } from '@cashier/ids';
 import type { TransactionsPrisma } from '../db/create-prisma';
@@ -11,7 +12,7 @@ import { matchableRules } from '../rules/db/category-rule-store';
 import { applyCategoryRules, mayMatchRules } from '../rules/domain/apply-category-rules';
 import { recordNewTransaction } from './record-transaction';
 import { viewOf, type TransactionView } from './transaction-view';
-import { isUniqueViolation, scopeOf } from './write-scope';
+import { scopeOf } from './write-scope';
 
 /**
  * Records a new ledger transaction with its split parts and account legs, its change-log

@@ -1,4 +1,5 @@
 import type { CallerContext } from '@cashier/auth-context';
+import { sqlStateOf } from '@cashier/db';
 import { ServiceError } from '@cashier/grpc';
 import { aggregate, type AggregateRow } from '../db/aggregate-queries';
 import type { TransactionsPrisma } from '../db/create-prisma';
@@ -8,8 +9,7 @@ import { TransactionsErrorCode } from '../domain/transactions-error-code';
 
 /** PostgreSQL's "invalid parameter value": here, a zone this runtime knows but the database's tzdata does not. */
 function isUnknownZone(error: unknown): boolean {
-  const meta = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } })?.meta;
-  return meta?.driverAdapterError?.cause?.originalCode === '22023';
+  return sqlStateOf(error) === '22023';
 }
 
 /** Totals per group and currency for reports and the AI; never summed across currencies. */

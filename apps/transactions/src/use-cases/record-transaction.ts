@@ -1,4 +1,4 @@
-import { withSerializationRetry } from '@cashier/db';
+import { isForeignKeyViolation, withSerializationRetry } from '@cashier/db';
 import type { TransactionsPrisma } from '../db/create-prisma';
 import { transactionSnapshot } from '../db/entity-snapshots';
 import { loadReferences } from '../db/reference-loader';
@@ -81,8 +81,4 @@ async function writeNew(write: TeamWrite, id: string, resolved: ResolvedTransact
     insert,
   );
   return row;
-}
-
-function isForeignKeyViolation(error: unknown): boolean {
-  return (error as { cause?: { originalCode?: unknown } })?.cause?.originalCode === '23503';
 }

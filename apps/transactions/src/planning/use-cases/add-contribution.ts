@@ -1,11 +1,11 @@
 import type { CallerContext } from '@cashier/auth-context';
+import { isUniqueViolation } from '@cashier/db';
 import { ServiceError } from '@cashier/grpc';
 import { uuidv7 } from '@cashier/ids';
 import { requirePermission } from '../../domain/require-permission';
 import { GoalRepository } from '../db/goal-repository';
 import { GoalContributionRepository, type StoredContribution } from '../db/goal-contribution-repository';
 import type { PlanningStore } from '../db/planning-store';
-import { isUniqueViolation } from '../db/unique-violation';
 import { compareDates, fromDbDate } from '../domain/civil-date';
 import type { NewContribution } from '../domain/new-contribution';
 import { goalNotFound, goalWouldGoNegative, idConflict } from '../domain/planning-errors';

@@ -1,11 +1,11 @@
 import type { CallerContext } from '@cashier/auth-context';
+import { isUniqueViolation } from '@cashier/db';
 import { ServiceError } from '@cashier/grpc';
 import { uuidv7 } from '@cashier/ids';
 import { requirePermission } from '../../domain/require-permission';
 import { BudgetRepository, type StoredBudget } from '../db/budget-repository';
 import { isExpenseCategoryOfTeam } from '../db/ledger-categories';
 import type { PlanningDb, PlanningStore } from '../db/planning-store';
-import { isUniqueViolation } from '../db/unique-violation';
 import { periodContaining } from '../domain/budget-period';
 import type { BudgetSettings, NewBudget } from '../domain/budget-settings';
 import { idConflict } from '../domain/planning-errors';

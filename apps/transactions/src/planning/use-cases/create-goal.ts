@@ -1,10 +1,10 @@
 import type { CallerContext } from '@cashier/auth-context';
+import { isUniqueViolation } from '@cashier/db';
 import { uuidv7 } from '@cashier/ids';
 import { requirePermission } from '../../domain/require-permission';
 import { GoalRepository, type StoredGoal } from '../db/goal-repository';
 import { GoalContributionRepository } from '../db/goal-contribution-repository';
 import type { PlanningStore } from '../db/planning-store';
-import { isUniqueViolation } from '../db/unique-violation';
 import { compareDates, fromDbDate } from '../domain/civil-date';
 import type { NewGoal } from '../domain/new-goal';
 import { idConflict } from '../domain/planning-errors';

@@ -1,10 +1,10 @@
 import type { CallerContext } from '@cashier/auth-context';
+import { isUniqueViolation } from '@cashier/db';
 import { uuidv7 } from '@cashier/ids';
 import { requirePermission } from '../../domain/require-permission';
 import { draftOfTemplate, resolveTemplate } from '../db/ledger-entry-writer';
 import type { PlanningStore } from '../db/planning-store';
 import { recurrenceOf, RecurringRuleRepository, type StoredRecurringRule } from '../db/recurring-rule-repository';
-import { isUniqueViolation } from '../db/unique-violation';
 import type { NewRecurringRule } from '../domain/new-recurring-rule';
 import { isSameRecurrence } from '../domain/recurrence';
 import { idConflict } from '../domain/planning-errors';
