@@ -14,6 +14,8 @@ export class Problem extends Error {
     readonly detail: string,
     readonly errors: FieldError[] = [],
     readonly headers: Record<string, string> = {},
+    /** RFC 9457 extension members (e.g. an import's report); the standard members always win. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(detail);
     this.name = 'Problem';
@@ -27,6 +29,7 @@ export function sendProblem(res: Response, problem: Problem): void {
     .status(problem.status)
     .type('application/problem+json')
     .json({
+      ...problem.extensions,
       type: 'about:blank',
       title: STATUS_CODES[problem.status] ?? 'Error',
       status: problem.status,

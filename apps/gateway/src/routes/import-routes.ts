@@ -2,6 +2,7 @@ import type { ImportTransactionsResponse } from '@cashier/contracts/cashier/tran
 import { z } from 'zod';
 import type { Downstream } from '../grpc-clients/downstream';
 import { callerOf } from '../http/caller';
+import { Problem } from '../http/problem';
 import { TEAM_WRITE, type PolicyRouter } from '../http/route-policy';
 import { validate } from '../http/validate';
 import { ledgerFields } from './ledger-fields';
@@ -100,19 +101,8 @@ export function importRoutes(routes: PolicyRouter, downstream: Downstream): void
       { deadlineMs: IMPORT_DEADLINE_MS },
     );
     if (report.refused) {
-      res
-        .status(422)
-        .type('application/problem+json')
-        .json({
-          type: 'about:blank',
-          title: 'Unprocessable Content',
-          status: 422,
-          code: 'TRANSACTIONS_IMPORT_REJECTED',
-          detail: `${report.rejected} line(s) were rejected and all_or_nothing is set: nothing was imported`,
-          request_id: res.locals.requestId,
-          ...reportJson(report),
-        });
-      return;
+      const detail = `${report.rejected} line(s) were rejected and all_or_nothing is set: nothing was imported`;
+      throw new Problem(422, 'TRANSACTIONS_IMPORT_REJECTED', detail, [], {}, reportJson(report));
     }
     res.status(report.imported > 0 ? 201 : 200).json(reportJson(report));
   });
